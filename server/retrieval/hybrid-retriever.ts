@@ -97,7 +97,7 @@ export class HybridRetriever implements Retriever {
       return c;
     };
     if (use.includes('dense')) {
-      const vector = await this.deps.embedder.embedQuery(expanded);
+      const vector = await this.deps.embedder.embedQuery(query);
       for (const hit of this.deps.vectors.search(vector, n)) {
         const c = candidate(hit.id);
         if (!c) continue;

@@ -84,7 +84,9 @@ export class TransformersEmbedder implements Embedder {
       id = path.basename(abs);
     }
     try {
-      return (await pipeline('feature-extraction', id, { dtype: 'fp32' })) as FeatureExtractionPipeline;
+      // pipeline()'s overloads are too large for tsc to resolve; the task name fixes the type anyway.
+      const create = pipeline as unknown as (task: 'feature-extraction', model: string, options: object) => Promise<FeatureExtractionPipeline>;
+      return await create('feature-extraction', id, { dtype: 'fp32' });
     } catch (error) {
       this.pipe = undefined;
       throw new IndexError(`Could not load embedding model "${model}": ${(error as Error).message}`, { cause: error });

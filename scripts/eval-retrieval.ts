@@ -1,0 +1,135 @@
+// npm run eval:retrieval [-- --tune] — Recall@1/@5, MRR and out-of-scope rates per query kind, for
+// keyword-only, dense-only and hybrid retrieval, on the dev split and the held-out split separately.
+
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../server/config.js';
+import { runIngest } from '../server/ingest/run-ingest.js';
+import { DEFAULT_HYBRID, type HybridOptions } from '../server/retrieval/hybrid-retriever.js';
+import { openSearch } from '../server/retrieval/open-search.js';
+import type { Retriever } from '../server/retrieval/types.js';
+
+interface Query {
+  id: string;
+  query: string;
+  kind: string;
+  expected: string[];
+  split: 'dev' | 'heldout';
+}
+
+interface Outcome {
+  query: Query;
+  rank: number | null; // 1-based rank of the first expected section, null if not in the top 10
+  inScope: boolean;
+  top: string;
+}
+
+const { values } = parseArgs({
+  options: {
+    file: { type: 'string', default: 'tests/fixtures/retrieval-queries.jsonl' },
+    tune: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+
+const queries: Query[] = readFileSync(values.file!, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Query);
+const config = loadConfig();
+await runIngest(config); // incremental: a no-op when the index is current
+const search = await openSearch(config);
+
+async function run(retriever: Retriever, subset: Query[]): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  for (const q of subset) {
+    const r = await retriever.retrieve(q.query, 10);
+    const idx = r.hits.findIndex((h) => q.expected.includes(h.heading));
+    out.push({ query: q, rank: idx === -1 ? null : idx + 1, inScope: r.inScope, top: r.hits[0]?.heading ?? '' });
+  }
+  return out;
+}
+
+interface Metrics {
+  n: number;
+  r1: number;
+  r5: number;
+  mrr: number;
+  oosRejected: number | null;
+  falseRejected: number | null;
+}
+
+function metrics(outcomes: Outcome[]): Metrics {
+  const inScope = outcomes.filter((o) => o.query.expected.length > 0);
+  const oos = outcomes.filter((o) => o.query.expected.length === 0);
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+  return {
+    n: outcomes.length,
+    r1: mean(inScope.map((o) => (o.rank === 1 ? 1 : 0))),
+    r5: mean(inScope.map((o) => (o.rank !== null && o.rank <= 5 ? 1 : 0))),
+    mrr: mean(inScope.map((o) => (o.rank ? 1 / o.rank : 0))),
+    oosRejected: oos.length ? mean(oos.map((o) => (o.inScope ? 0 : 1))) : null,
+    falseRejected: inScope.length ? mean(inScope.map((o) => (o.inScope ? 0 : 1))) : null,
+  };
+}
+
+const variants: Record<string, HybridOptions> = {
+  keyword: { ...DEFAULT_HYBRID, use: ['keyword'], weights: { dense: 0, keyword: 1, heading: 0, body: 0, intent: 0 } },
+  dense: { ...DEFAULT_HYBRID, use: ['dense'], weights: { dense: 1, keyword: 0, heading: 0, body: 0, intent: 0 } },
+  hybrid: DEFAULT_HYBRID,
+};
+
+if (values.tune) await tune();
+
+const report: Record<string, Record<string, Record<string, Metrics>>> = {};
+const fmt = (x: number | null) => (x === null ? '   - ' : x.toFixed(3));
+for (const split of ['dev', 'heldout'] as const) {
+  const subset = queries.filter((q) => q.split === split);
+  console.log(`\n== ${split} split (${subset.length} queries) ==`);
+  console.log(`${'retriever'.padEnd(9)} ${'kind'.padEnd(13)} ${'n'.padStart(4)}  R@1    R@5    MRR    OOS-rej  false-rej`);
+  report[split] = {};
+  for (const [name, options] of Object.entries(variants)) {
+    const outcomes = await run(search.variant(options), subset);
+    const kinds = [...new Set(subset.map((q) => q.kind))];
+    report[split]![name] = {};
+    for (const kind of [...kinds, 'ALL']) {
+      const m = metrics(kind === 'ALL' ? outcomes : outcomes.filter((o) => o.query.kind === kind));
+      report[split]![name]![kind] = m;
+      const scope = name === 'hybrid' ? `${fmt(m.oosRejected)}    ${fmt(m.falseRejected)}` : '   -         -';
+      const ranking = kind === 'out_of_scope' ? '  -      -      -  ' : `${fmt(m.r1)}  ${fmt(m.r5)}  ${fmt(m.mrr)}`;
+      console.log(`${name.padEnd(9)} ${kind.padEnd(13)} ${String(m.n).padStart(4)}  ${ranking}  ${scope}`);
+    }
+    if (values.verbose && name === 'hybrid') {
+      for (const o of outcomes) {
+        const wrongScope = o.inScope !== o.query.expected.length > 0;
+        if (o.rank !== 1 && o.query.expected.length > 0 || wrongScope) {
+          console.log(`   ✗ ${o.query.id} [${o.query.kind}] ${o.query.query} → ${o.top} (rank ${o.rank ?? '-'}, inScope ${o.inScope}) want ${o.query.expected[0] ?? 'out of scope'}`);
+        }
+      }
+    }
+  }
+}
+if (values.json) console.log(JSON.stringify({ model: search.embedder.modelId, report }));
+
+/** Grid search of fusion weights and scope thresholds on the dev split only. */
+async function tune(): Promise<void> {
+  const dev = queries.filter((q) => q.split === 'dev');
+  let best = { score: -1, options: DEFAULT_HYBRID };
+  for (const keyword of [0.25, 0.5, 1])
+    for (const heading of [0.5, 1, 1.5])
+      for (const body of [0, 0.3, 0.6])
+        for (const intent of [0.2, 0.4, 0.8]) {
+          const options: HybridOptions = { ...DEFAULT_HYBRID, weights: { dense: 1, keyword, heading, body, intent } };
+          const m = metrics(await run(search.variant(options), dev));
+          const score = m.r1 + 0.5 * m.mrr;
+          if (score > best.score) best = { score, options };
+        }
+  console.log('best weights on dev:', JSON.stringify(best.options.weights));
+  // Scope: pick the thresholds that reject the most out-of-scope queries while wrongly rejecting ≤ 3% of in-scope ones.
+  const retriever = search.variant(best.options);
+  const rows: { best: number; coverage: number; oos: boolean }[] = [];
+  for (const q of dev) {
+    const r = await retriever.retrieve(q.query, 1);
+    rows.push({ best: r.hits[0]?.score ?? 0, coverage: 0, oos: q.expected.length === 0 });
+  }
+  console.log('score distribution (in-scope min / out-of-scope max):',
+    Math.min(...rows.filter((r) => !r.oos).map((r) => r.best)).toFixed(3), Math.max(...rows.filter((r) => r.oos).map((r) => r.best)).toFixed(3));
+}

@@ -1,0 +1,45 @@
+// Request guards for the API: size limit, JSON content type, and the access token when one is configured.
+
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../errors.js';
+
+/** 1 MB: far above any answer (10,000 characters) yet small enough that no request can exhaust memory. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export const limitBody: MiddlewareHandler = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new AppError('payload_too_large', `Request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+  },
+});
+
+/** Bodies of POST/PUT/PATCH must be JSON, and must parse: 415 for another type, 400 for broken JSON. */
+export const requireJson: MiddlewareHandler = async (c, next) => {
+  if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
+    const type = c.req.header('content-type') ?? '';
+    const length = c.req.header('content-length');
+    const hasBody = length !== '0' && (length !== undefined || c.req.header('transfer-encoding') !== undefined);
+    if (hasBody && !/^application\/json\b/i.test(type)) {
+      throw new AppError('unsupported_media_type', 'Send the request body as JSON with Content-Type: application/json');
+    }
+    if (hasBody) {
+      try {
+        await c.req.json();
+      } catch {
+        throw new AppError('bad_request', 'Request body is not valid JSON', 'json');
+      }
+    }
+  }
+  await next();
+};
+
+/** With a token configured, every API request must carry `Authorization: Bearer <token>`. */
+export function requireToken(token: string | undefined): MiddlewareHandler {
+  return async (c, next) => {
+    if (token && c.req.header('authorization') !== `Bearer ${token}`) {
+      throw new AppError('unauthorized', 'This tutor requires an access token: send Authorization: Bearer <TUTOR_TOKEN>');
+    }
+    await next();
+  };
+}

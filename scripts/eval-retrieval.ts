@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
 import { runIngest } from '../server/ingest/run-ingest.js';
-import { DEFAULT_HYBRID, type HybridOptions } from '../server/retrieval/hybrid-retriever.js';
+import { DEFAULT_HYBRID, type HybridOptions, type ScopeFeatures } from '../server/retrieval/hybrid-retriever.js';
 import { openSearch } from '../server/retrieval/open-search.js';
 import type { Retriever } from '../server/retrieval/types.js';
 
@@ -109,27 +109,36 @@ for (const split of ['dev', 'heldout'] as const) {
 }
 if (values.json) console.log(JSON.stringify({ model: search.embedder.modelId, report }));
 
-/** Grid search of fusion weights and scope thresholds on the dev split only. */
+/** Grid search of fusion weights, then of the in-scope thresholds, on the dev split only. */
 async function tune(): Promise<void> {
   const dev = queries.filter((q) => q.split === 'dev');
   let best = { score: -1, options: DEFAULT_HYBRID };
   for (const keyword of [0.25, 0.5, 1])
     for (const heading of [0.5, 1, 1.5])
       for (const body of [0, 0.3, 0.6])
-        for (const intent of [0.2, 0.4, 0.8]) {
+        for (const intent of [0.2, 0.4, 0.8, 1.2]) {
           const options: HybridOptions = { ...DEFAULT_HYBRID, weights: { dense: 1, keyword, heading, body, intent } };
           const m = metrics(await run(search.variant(options), dev));
           const score = m.r1 + 0.5 * m.mrr;
           if (score > best.score) best = { score, options };
         }
-  console.log('best weights on dev:', JSON.stringify(best.options.weights));
-  // Scope: pick the thresholds that reject the most out-of-scope queries while wrongly rejecting ≤ 3% of in-scope ones.
+  console.log('best weights on dev:', JSON.stringify(best.options.weights), 'R@1+MRR/2 =', best.score.toFixed(3));
   const retriever = search.variant(best.options);
-  const rows: { best: number; coverage: number; oos: boolean }[] = [];
-  for (const q of dev) {
-    const r = await retriever.retrieve(q.query, 1);
-    rows.push({ best: r.hits[0]?.score ?? 0, coverage: 0, oos: q.expected.length === 0 });
-  }
-  console.log('score distribution (in-scope min / out-of-scope max):',
-    Math.min(...rows.filter((r) => !r.oos).map((r) => r.best)).toFixed(3), Math.max(...rows.filter((r) => r.oos).map((r) => r.best)).toFixed(3));
+  const rows: { f: ScopeFeatures; oos: boolean; q: string }[] = [];
+  for (const q of dev) rows.push({ f: (await retriever.rank(q.query)).features, oos: q.expected.length === 0, q: q.query });
+  if (values.verbose) for (const r of rows) console.log(r.oos ? 'OOS' : '   ', JSON.stringify(r.f), r.q);
+  // Reject as many out-of-scope queries as possible while wrongly rejecting at most 3% of in-scope ones.
+  let bestScope = { rejected: -1, falseRejected: 1, minScore: 0, minCoverage: 0 };
+  for (let minScore = 0; minScore <= 0.6; minScore += 0.01)
+    for (let minCoverage = 0; minCoverage <= 1; minCoverage += 0.02) {
+      const decide = (f: ScopeFeatures) => f.best >= minScore && f.topCoverage >= minCoverage;
+      const inRows = rows.filter((r) => !r.oos);
+      const oosRows = rows.filter((r) => r.oos);
+      const falseRejected = inRows.filter((r) => !decide(r.f)).length / inRows.length;
+      const rejected = oosRows.filter((r) => !decide(r.f)).length / oosRows.length;
+      if (falseRejected <= 0.03 && (rejected > bestScope.rejected || (rejected === bestScope.rejected && falseRejected < bestScope.falseRejected))) {
+        bestScope = { rejected, falseRejected, minScore: Number(minScore.toFixed(2)), minCoverage: Number(minCoverage.toFixed(2)) };
+      }
+    }
+  console.log('best scope thresholds on dev:', JSON.stringify(bestScope));
 }

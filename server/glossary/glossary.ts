@@ -40,6 +40,8 @@ export class Glossary {
   readonly sets: TermSet[];
   private readonly byFirstChar = new Map<string, Entry[]>();
   private readonly latinWords = new Map<string, Entry>();
+  /** Han terms of 3+ characters keyed by their form with one character blanked: finds one-character typos fast. */
+  private readonly hanNeighbours = new Map<string, Entry[]>();
 
   constructor(data: GlossaryData) {
     this.sets = [
@@ -55,6 +57,13 @@ export class Glossary {
         list.push(entry);
         this.byFirstChar.set(norm[0]!, list);
         if (entry.latin && /^[a-z][a-z0-9]+$/.test(norm)) this.latinWords.set(norm, entry);
+        if (/^\p{Script=Han}{3,8}$/u.test(norm)) {
+          for (const key of blanked(norm)) {
+            const list = this.hanNeighbours.get(key) ?? [];
+            list.push(entry);
+            this.hanNeighbours.set(key, list);
+          }
+        }
       }
     }
     for (const list of this.byFirstChar.values()) list.sort((a, b) => b.norm.length - a.norm.length);
@@ -79,20 +88,51 @@ export class Glossary {
     return out;
   }
 
-  /** Sets of every term in the text, including English words within a small edit distance of a glossary word. */
+  /**
+   * Like find(), plus likely typos of glossary terms in the uncovered parts: English words within a small
+   * edit distance ("dropuot") and Chinese terms of 3+ characters with one wrong character ("梯度爆诈",
+   * the usual homophone slip of pinyin input).
+   */
   findWithTypos(text: string): TermMatch[] {
     const exact = this.find(text);
     const norm = normalizeText(text);
-    const covered = (s: number, e: number) => exact.some((m) => m.start < e && s < m.end);
+    const taken = new Array<boolean>(norm.length).fill(false);
+    for (const m of exact) for (let i = m.start; i < m.end; i++) taken[i] = true;
+    const free = (s: number, e: number) => taken.slice(s, e).every((t) => !t);
     const fuzzy: TermMatch[] = [];
     for (const m of norm.matchAll(/[a-z][a-z0-9]{4,}/g)) {
       const start = m.index!;
       const end = start + m[0].length;
-      if (covered(start, end)) continue;
+      if (!free(start, end)) continue;
       const entry = this.closestWord(m[0]);
       if (entry) fuzzy.push({ set: entry.set, term: entry.norm, start, end, fuzzy: true });
     }
+    for (const run of norm.matchAll(/\p{Script=Han}{3,}/gu)) {
+      for (let len = Math.min(8, run[0].length); len >= 3; len--) {
+        for (let i = run.index!; i + len <= run.index! + run[0].length; i++) {
+          if (!free(i, i + len)) continue;
+          const window = norm.slice(i, i + len);
+          const entry = blanked(window).flatMap((k) => this.hanNeighbours.get(k) ?? [])[0];
+          if (!entry) continue;
+          fuzzy.push({ set: entry.set, term: entry.norm, start: i, end: i + len, fuzzy: true });
+          for (let j = i; j < i + len; j++) taken[j] = true;
+        }
+      }
+    }
     return [...exact, ...fuzzy].sort((a, b) => a.start - b.start);
+  }
+
+  /** The text with likely typos of glossary terms replaced by the terms themselves. */
+  correct(text: string): string {
+    const norm = normalizeText(text);
+    let out = '';
+    let last = 0;
+    for (const m of this.findWithTypos(norm)) {
+      if (!m.fuzzy) continue;
+      out += `${norm.slice(last, m.start)}${m.term}`;
+      last = m.end;
+    }
+    return out + norm.slice(last);
   }
 
   /** The intent groups named in the text (e.g. `advantage` for 优点 / pros). */
@@ -121,9 +161,9 @@ export class Glossary {
   }
 
   private closestWord(word: string): Entry | null {
-    // One edit for words of 5–7 letters, two from 8: enough for "dropuot" or "normalisation" without
-    // turning distinct short terms ("relu" / "gelu") into each other.
-    const budget = word.length >= 8 ? 2 : 1;
+    // One edit for words of 5–6 letters, two from 7 (a swapped pair, "dropuot", is two edits): enough
+    // for real slips without turning distinct short terms ("relu" / "gelu") into each other.
+    const budget = word.length >= 7 ? 2 : 1;
     let best: Entry | null = null;
     let bestDistance = budget + 1;
     for (const [w, entry] of this.latinWords) {
@@ -136,4 +176,10 @@ export class Glossary {
     }
     return best;
   }
+}
+
+/** The forms of a word with one character replaced by a blank, one per position. */
+function blanked(word: string): string[] {
+  const chars = [...word];
+  return chars.map((_, i) => [...chars.slice(0, i), '\u0000', ...chars.slice(i + 1)].join(''));
 }

@@ -9,6 +9,8 @@ export interface Concept {
   forms: string[];
   /** Set for an intent word (优点, 缺点, 作用 …): intents decide between neighbours, not topic. */
   intent?: string;
+  /** Broader head words of the forms, computed on first use. */
+  heads?: string[];
 }
 
 /** Glossary matches become one concept each; remaining words become single-form concepts. */
@@ -33,6 +35,26 @@ export function queryConcepts(query: string, glossary: Glossary): Concept[] {
     concepts.push({ forms: [token] });
   }
   return concepts;
+}
+
+/**
+ * 1 when `text` (already normalised) contains a form of the concept; 0.5 when it holds only the head of one
+ * (`pooling` of `max pooling`, `池化` of `最大池化`: the broader topic); else 0.
+ */
+export function conceptPresence(text: string, concept: Concept): number {
+  if (containsConcept(text, concept)) return 1;
+  const heads = concept.heads ?? (concept.heads = headsOf(concept.forms));
+  return heads.length > 0 && containsConcept(text, { forms: heads }) ? 0.5 : 0;
+}
+
+function headsOf(forms: string[]): string[] {
+  const heads = new Set<string>();
+  for (const f of forms) {
+    if (/^[a-z0-9]+( [a-z0-9]+)+$/.test(f)) heads.add(f.slice(f.lastIndexOf(' ') + 1));
+    else if (/^\p{Script=Han}{4,}$/u.test(f)) heads.add(f.slice(-2));
+  }
+  for (const f of forms) heads.delete(f);
+  return [...heads].filter((h) => h.length >= 2);
 }
 
 /** True when `text` (already normalised) contains any form; English forms only as whole words. */

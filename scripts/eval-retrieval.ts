@@ -74,6 +74,8 @@ function metrics(outcomes: Outcome[]): Metrics {
 const variants: Record<string, HybridOptions> = {
   keyword: { ...DEFAULT_HYBRID, use: ['keyword'], weights: { dense: 0, keyword: 1, heading: 0, body: 0, intent: 0 } },
   dense: { ...DEFAULT_HYBRID, use: ['dense'], weights: { dense: 1, keyword: 0, heading: 0, body: 0, intent: 0 } },
+  // The hybrid's own scoring without the dense retriever: shows what the embedding model adds.
+  'no-dense': { ...DEFAULT_HYBRID, use: ['keyword'], weights: { ...DEFAULT_HYBRID.weights, dense: 0 } },
   hybrid: DEFAULT_HYBRID,
 };
 

@@ -1,0 +1,30 @@
+// npm run bench:search — in-process hybrid search latency over the retrieval dev set (bundled model, after
+// warm-up): p50 / p95 / p99 in milliseconds. Prints a table and a JSON line.
+
+import { readFileSync } from 'node:fs';
+import { loadConfig } from '../server/config.js';
+import { ensureIndex } from '../server/ingest/ensure-index.js';
+import { openSearch } from '../server/retrieval/open-search.js';
+
+const queries = readFileSync('tests/fixtures/retrieval-queries.jsonl', 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => (JSON.parse(l) as { query: string }).query);
+const config = loadConfig();
+await ensureIndex(config);
+const { retriever } = await openSearch(config);
+
+for (const q of queries.slice(0, 20)) await retriever.retrieve(q); // warm-up: JIT, caches
+const times: number[] = [];
+for (let round = 0; round < 3; round++) {
+  for (const q of queries) {
+    const t = performance.now();
+    await retriever.retrieve(q, 5);
+    times.push(performance.now() - t);
+  }
+}
+times.sort((a, b) => a - b);
+const pct = (p: number) => Number(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(2));
+const result = { bench: 'search', queries: times.length, p50: pct(50), p95: pct(95), p99: pct(99), mean: Number((times.reduce((a, b) => a + b, 0) / times.length).toFixed(2)) };
+console.log(`in-process hybrid search over ${result.queries} queries: p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms`);
+console.log(JSON.stringify(result));

@@ -1,0 +1,145 @@
+// npm run eval:grading [-- --fit] — grades the labelled answers and reports agreement with the human scores
+// (Spearman, Pearson, MAE, per-label means, worst disagreements, a length-only baseline) for the dev and
+// held-out splits separately. --fit refits the score mapping and off-topic gate on the dev split only and
+// writes them to server/grading/calibration.json.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../server/config.js';
+import { createServices } from '../server/deps.js';
+import type { AnswerFeatures } from '../server/grading/answer-analysis.js';
+import { DEFAULT_CALIBRATION, type Calibration } from '../server/grading/calibration.js';
+import { fitOffTopicGate, fitScoreModel, type FeatureSpec } from '../server/grading/fit-calibration.js';
+import { ReferenceBank } from '../server/grading/reference.js';
+import { resolveQuestion } from '../server/grading/resolve-question.js';
+import { RubricGrader, type Assessment } from '../server/grading/rubric-grader.js';
+import { mean, meanAbsoluteError, pearson, spearman } from '../server/grading/statistics.js';
+import { runIngest } from '../server/ingest/run-ingest.js';
+
+interface Row {
+  id: string;
+  question: string;
+  label: string;
+  answer: string;
+  human: number;
+  split: 'dev' | 'heldout';
+}
+
+interface Outcome {
+  row: Row;
+  score: number;
+  assessment: Assessment;
+}
+
+const { values } = parseArgs({
+  options: {
+    file: { type: 'string', default: 'tests/fixtures/grading-answers.jsonl' },
+    fit: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+// The features the score is fitted on: coverage of the key points (overall, by concepts, by meaning),
+// whole-answer similarity and concept recall, terms that belong elsewhere, length, hedging, language.
+// English answers get a positive sign because concept matching finds fewer of their (translated) points.
+const MODEL_FEATURES: FeatureSpec[] = [
+  { name: 'coverage', sign: 1 },
+  { name: 'lexical', sign: 1 },
+  { name: 'semantic', sign: 1 },
+  { name: 'referenceSimilarity', sign: 1 },
+  { name: 'conceptRecall', sign: 1 },
+  { name: 'foreignTerms', sign: -1 },
+  { name: 'logLength', sign: 1 },
+  { name: 'hedges', sign: -1 },
+  { name: 'english', sign: 1 },
+  { name: 'otherCoverage', sign: -1 },
+  { name: 'contradictions', sign: -1 },
+];
+const CALIBRATION_FILE = 'server/grading/calibration.json';
+
+const rows: Row[] = readFileSync(values.file!, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+const config = loadConfig();
+await runIngest(config); // incremental: a no-op when the index is current
+const services = await createServices(config);
+const bank = await ReferenceBank.build(services.sections, services.glossary, services.embedder);
+const graderWith = (calibration: Calibration) =>
+  new RubricGrader({ sections: services.sections, chunks: services.chunks, bank, embedder: services.embedder, retriever: services.retriever, calibration });
+
+async function run(calibration: Calibration): Promise<Outcome[]> {
+  const grader = graderWith(calibration);
+  const out: Outcome[] = [];
+  for (const row of rows) {
+    const resolved = resolveQuestion(services.sections, row.question);
+    if ('error' in resolved) throw new Error(`${row.id}: ${resolved.error}`);
+    const assessment = await grader.assess({ questionId: resolved.section.id, answer: row.answer });
+    out.push({ row, score: assessment.grade.score ?? 0, assessment });
+  }
+  return out;
+}
+
+let calibration = DEFAULT_CALIBRATION;
+let outcomes = await run(calibration);
+
+if (values.fit) {
+  const dev = outcomes.filter((o) => o.row.split === 'dev');
+  // The score model learns from answers the gates leave to it; injection answers are capped regardless.
+  const scored = dev.filter((o) => o.assessment.analysis && o.assessment.injections.length === 0);
+  const model = fitScoreModel(
+    scored.filter((o) => o.assessment.modelScore !== undefined || o.row.label !== 'off_topic').map((o) => ({ features: o.assessment.analysis!.features, human: o.row.human })),
+    MODEL_FEATURES,
+  );
+  const offTopic = fitOffTopicGate(scored.map((o) => ({ features: o.assessment.analysis!.features, offTopic: o.row.label === 'off_topic' })));
+  calibration = {
+    producedBy: `npm run eval:grading -- --fit on the ${dev.length} dev-split answers of ${values.file} (${new Date().toISOString().slice(0, 10)}); held-out answers were not used`,
+    model,
+    offTopic,
+  };
+  writeFileSync(CALIBRATION_FILE, `${JSON.stringify(calibration, null, 2)}\n`);
+  console.error(`wrote ${CALIBRATION_FILE}`);
+  outcomes = await run(calibration);
+}
+
+report(outcomes);
+
+function report(all: Outcome[]): void {
+  const summary: Record<string, unknown> = {};
+  for (const split of ['dev', 'heldout'] as const) {
+    const set = all.filter((o) => o.row.split === split);
+    const human = set.map((o) => o.row.human);
+    const score = set.map((o) => o.score);
+    const length = set.map((o) => [...o.row.answer].length);
+    const labels = [...new Set(set.map((o) => o.row.label))].sort();
+    const perLabel = Object.fromEntries(
+      labels.map((l) => {
+        const of = set.filter((o) => o.row.label === l);
+        return [l, { n: of.length, human: round(mean(of.map((o) => o.row.human))), score: round(mean(of.map((o) => o.score))), max: round(Math.max(...of.map((o) => o.score))) }];
+      }),
+    );
+    const worst = [...set].sort((a, b) => Math.abs(b.score - b.row.human) - Math.abs(a.score - a.row.human)).slice(0, 10);
+    const s = {
+      n: set.length,
+      spearman: round(spearman(score, human), 3),
+      pearson: round(pearson(score, human), 3),
+      mae: round(meanAbsoluteError(score, human), 2),
+      lengthBaseline: { spearman: round(spearman(length, human), 3), pearson: round(pearson(length, human), 3) },
+      perLabel,
+      worst: worst.map((o) => ({ id: o.row.id, label: o.row.label, human: o.row.human, score: o.score, verdict: o.assessment.grade.verdict, answer: o.row.answer.slice(0, 60) })),
+    };
+    summary[split] = s;
+    if (values.json) continue;
+    console.log(`\n== ${split} split (${s.n} answers) ==`);
+    console.log(`rubric grader   Spearman ${s.spearman.toFixed(3)}  Pearson ${s.pearson.toFixed(3)}  MAE ${s.mae.toFixed(2)}`);
+    console.log(`length baseline Spearman ${s.lengthBaseline.spearman.toFixed(3)}  Pearson ${s.lengthBaseline.pearson.toFixed(3)}`);
+    console.log('label               n   human  score   max');
+    for (const [l, v] of Object.entries(perLabel)) console.log(`${l.padEnd(18)} ${String(v.n).padStart(3)}  ${v.human.toFixed(2).padStart(5)}  ${v.score.toFixed(2).padStart(5)}  ${v.max.toFixed(1).padStart(4)}`);
+    console.log('worst disagreements:');
+    for (const w of s.worst) console.log(`  ${w.id} ${w.label.padEnd(18)} human ${w.human}  score ${w.score.toFixed(1).padStart(4)}  ${w.verdict.padEnd(9)} ${w.answer.replace(/\s+/g, ' ')}`);
+  }
+  if (values.json) console.log(JSON.stringify(summary, null, 2));
+}
+
+function round(n: number, digits = 2): number {
+  return Number(n.toFixed(digits));
+}
+
+export type { AnswerFeatures };

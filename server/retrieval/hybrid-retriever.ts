@@ -36,8 +36,8 @@ export interface HybridOptions {
 
 // Fitted by scripts/eval-retrieval.ts --tune on the dev split only (the held-out split is reported, never tuned on).
 export const DEFAULT_HYBRID: HybridOptions = {
-  weights: { dense: 1, keyword: 0.25, heading: 1, body: 0.3, intent: 0.8 },
-  scope: { minScore: 0.22, minCoverage: 0.02 },
+  weights: { dense: 1, keyword: 0.25, heading: 1.5, body: 0.3, intent: 0.4 },
+  scope: { minScore: 0.22, minCoverage: 0.12 },
   candidates: 40,
   absentTermWeight: 2,
   use: ['dense', 'keyword'],

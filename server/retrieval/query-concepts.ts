@@ -30,7 +30,8 @@ export function queryConcepts(query: string, glossary: Glossary): Concept[] {
   rest += norm.slice(last);
   const seen = new Set(concepts.flatMap((c) => c.forms));
   for (const token of tokenize(rest)) {
-    if (seen.has(token) || (token.length === 1 && !/\p{Script=Han}/u.test(token))) continue;
+    // Single characters (才, 比, x) are not topics; glossary terms of one character were matched above.
+    if (seen.has(token) || [...token].length === 1) continue;
     seen.add(token);
     concepts.push({ forms: [token] });
   }

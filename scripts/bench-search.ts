@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../server/config.js';
 import { ensureIndex } from '../server/ingest/ensure-index.js';
+import { ExactVectorIndex } from '../server/retrieval/exact-vector-index.js';
 import { openSearch } from '../server/retrieval/open-search.js';
 
 const queries = readFileSync('tests/fixtures/retrieval-queries.jsonl', 'utf8')
@@ -12,7 +13,21 @@ const queries = readFileSync('tests/fixtures/retrieval-queries.jsonl', 'utf8')
   .map((l) => (JSON.parse(l) as { query: string }).query);
 const config = loadConfig();
 await ensureIndex(config);
-const { retriever } = await openSearch(config);
+const { retriever, embedder, index } = await openSearch(config);
+
+// HNSW recall@10 against exact search over the same vectors (the real index's chunks, the dev queries).
+const exact = new ExactVectorIndex();
+exact.upsert(index.chunks.map((c) => c.id), await embedder.embedDocuments(index.chunks.map((c) => c.indexText)));
+let found = 0;
+let wanted = 0;
+for (const q of queries) {
+  const v = await embedder.embedQuery(q);
+  const truth = new Set(exact.search(v, 10).map((h) => h.id));
+  found += index.vectors.search(v, 10).filter((h) => truth.has(h.id)).length;
+  wanted += truth.size;
+}
+const recall = Number((found / wanted).toFixed(4));
+console.log(`HNSW recall@10 vs exact on the notes index (${index.chunks.length} chunks, M=${index.manifest.hnsw.m}, ef=${index.manifest.hnsw.efSearch}): ${recall}`);
 
 for (const q of queries.slice(0, 20)) await retriever.retrieve(q); // warm-up: JIT, caches
 const times: number[] = [];
@@ -25,6 +40,6 @@ for (let round = 0; round < 3; round++) {
 }
 times.sort((a, b) => a - b);
 const pct = (p: number) => Number(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(2));
-const result = { bench: 'search', queries: times.length, p50: pct(50), p95: pct(95), p99: pct(99), mean: Number((times.reduce((a, b) => a + b, 0) / times.length).toFixed(2)) };
+const result = { bench: 'search', recallAt10: recall, queries: times.length, p50: pct(50), p95: pct(95), p99: pct(99), mean: Number((times.reduce((a, b) => a + b, 0) / times.length).toFixed(2)) };
 console.log(`in-process hybrid search over ${result.queries} queries: p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms`);
 console.log(JSON.stringify(result));

@@ -1,9 +1,14 @@
 // What the routes work with once the index is loaded, and the holder that says whether it is loaded yet.
 
+import type { Asker } from './ask/types.js';
 import { AppError } from './errors.js';
 import type { Glossary } from './glossary/glossary.js';
+import type { Grader } from './grading/types.js';
+import type { InterviewService } from './interview/interview-service.js';
+import type { QuestionCatalog } from './interview/question-catalog.js';
 import type { Chunk, Section } from './notes/types.js';
 import type { Embedder, Retriever } from './retrieval/types.js';
+import type { SessionStore } from './store/session-store.js';
 
 export interface Services {
   modelId: string;
@@ -12,6 +17,16 @@ export interface Services {
   glossary: Glossary;
   embedder: Embedder;
   retriever: Retriever;
+  /** Answers questions from the notes (POST /api/ask). */
+  asker: Asker;
+  /** Grades an answer against the notes (POST /api/grade, interview answers); LLM-checked when one is configured. */
+  grader: Grader;
+  /** The interview database (sessions, answers, review cards); closed on shutdown. */
+  store: SessionStore;
+  /** The notes' questions with their topic tags (GET /api/questions). */
+  questions: QuestionCatalog;
+  /** Mock interview sessions, spaced review and progress. */
+  interview: InterviewService;
 }
 
 type State = { status: 'indexing'; message: string } | { status: 'ready'; services: Services } | { status: 'error'; message: string };

@@ -43,3 +43,291 @@ export type HealthResponse = z.infer<typeof healthResponse>;
 
 export const errorResponse = z.object({ code: z.string(), message: z.string() });
 export type ErrorResponse = z.infer<typeof errorResponse>;
+
+// ---------------------------------------------------------------- interview sessions, review, progress
+
+export const strategy = z.enum(['due', 'weakest', 'random', 'sequential']);
+const topicId = z.string().min(1).max(64);
+
+export const createSessionRequest = z.object({
+  /** 1–50 questions: more than an hour of interview is a marathon, not practice. */
+  count: z.number().int().min(1).max(50).default(5),
+  strategy: strategy.default('due'),
+  topics: z.array(topicId).max(20).optional(),
+  includeUnanswered: z.boolean().optional(),
+  followUps: z.boolean().optional(),
+});
+export type CreateSessionRequest = z.input<typeof createSessionRequest>;
+
+export const answerRequest = z.object({
+  answer: nonEmptyText(10_000, 'answer'),
+  /** Time the candidate took, measured by the client; at most a day. */
+  durationMs: z.number().int().min(0).max(86_400_000).optional(),
+  /** The `current.id` being answered: a repeated request then gets 409 instead of answering the next question. */
+  promptId: z.string().max(40).optional(),
+});
+export type AnswerRequest = z.infer<typeof answerRequest>;
+
+export const skipRequest = z.object({ promptId: z.string().max(40).optional() });
+export type SkipRequest = z.infer<typeof skipRequest>;
+
+export const sessionIdParam = z.object({ id: z.string().min(1).max(100) });
+
+const sessionStatus = z.enum(['active', 'paused', 'finished']);
+const promptKind = z.enum(['main', 'follow_up']);
+const verdict = z.enum(['excellent', 'good', 'partial', 'weak', 'off_topic', 'empty', 'no_reference']);
+
+export const promptView = z.object({
+  id: z.string(),
+  position: z.number(),
+  kind: promptKind,
+  questionId: z.string(),
+  number: z.number().nullable(),
+  heading: z.string(),
+  text: z.string(),
+  topics: z.array(z.string()),
+  hasReference: z.boolean(),
+  askedAt: z.string(),
+});
+export type PromptView = z.infer<typeof promptView>;
+
+export const sessionView = z.object({
+  id: z.string(),
+  status: sessionStatus,
+  strategy,
+  topics: z.array(z.string()),
+  count: z.number(),
+  includeUnanswered: z.boolean(),
+  followUps: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  endReason: z.enum(['completed', 'finished_early']).nullable(),
+  progress: z.object({ total: z.number(), answered: z.number(), skipped: z.number() }),
+  current: promptView.nullable(),
+});
+export type SessionView = z.infer<typeof sessionView>;
+
+export const deliveryMetricsDto = z.object({
+  length: z.number(),
+  fillers: z.record(z.string(), z.number()),
+  fillerCount: z.number(),
+  fillerRate: z.number(),
+  durationMs: z.number().nullable(),
+  charsPerMinute: z.number().nullable(),
+  firstKeyPointOffset: z.number().nullable(),
+  timeToFirstKeyPointMs: z.number().nullable(),
+});
+
+export const gradeDto = z.object({
+  score: z.number().nullable(),
+  maxScore: z.literal(10),
+  verdict,
+  keyPoints: z.array(z.object({ text: z.string(), status: z.enum(['covered', 'partial', 'missed']), weight: z.number(), evidence: z.string().optional() })),
+  feedback: z.string(),
+  followUp: z.string().optional(),
+  grader: z.string(),
+  notice: z.string().optional(),
+});
+
+export const attemptView = z.object({
+  id: z.number(),
+  sessionId: z.string(),
+  parentId: z.number().nullable(),
+  position: z.number(),
+  kind: promptKind,
+  questionId: z.string(),
+  prompt: z.string(),
+  /** For a follow-up: the key point it was after. */
+  target: z.string().nullable(),
+  answer: z.string().nullable(),
+  skipped: z.boolean(),
+  grade: gradeDto.nullable(),
+  metrics: deliveryMetricsDto.nullable(),
+  durationMs: z.number().nullable(),
+  askedAt: z.string(),
+  answeredAt: z.string(),
+});
+export type AttemptView = z.infer<typeof attemptView>;
+
+export const nextStep = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('follow_up'), prompt: promptView }),
+  z.object({ type: z.literal('question'), prompt: promptView }),
+  z.object({ type: z.literal('done'), reportUrl: z.string() }),
+]);
+export type NextStep = z.infer<typeof nextStep>;
+
+/** POST /api/sessions/:id/answers and /skip. */
+export const stepResponse = z.object({ attempt: attemptView, next: nextStep, session: sessionView });
+export type StepResponse = z.infer<typeof stepResponse>;
+
+export const sessionDetailResponse = z.object({ session: sessionView, attempts: z.array(attemptView) });
+export type SessionDetailResponse = z.infer<typeof sessionDetailResponse>;
+
+export const sessionSummary = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  status: sessionStatus,
+  strategy,
+  topics: z.array(z.string()),
+  questions: z.number(),
+  answered: z.number(),
+  skipped: z.number(),
+  score: z.number().nullable(),
+});
+export type SessionSummaryDto = z.infer<typeof sessionSummary>;
+
+export const sessionListResponse = z.object({ sessions: z.array(sessionSummary) });
+export type SessionListResponse = z.infer<typeof sessionListResponse>;
+
+const topicLabel = z.object({ zh: z.string(), en: z.string() });
+
+export const questionsResponse = z.object({
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      number: z.number().nullable(),
+      heading: z.string(),
+      topics: z.array(z.string()),
+      topicSource: z.enum(['override', 'keywords', 'fallback']),
+      hasReference: z.boolean(),
+    }),
+  ),
+  topics: z.array(z.object({ id: z.string(), label: topicLabel })),
+});
+export type QuestionsResponse = z.infer<typeof questionsResponse>;
+
+export const dueResponse = z.object({
+  now: z.string(),
+  due: z.array(
+    z.object({
+      questionId: z.string(),
+      number: z.number().nullable(),
+      heading: z.string(),
+      topics: z.array(z.string()),
+      due: z.string(),
+      state: z.enum(['new', 'learning', 'review', 'relearning']),
+      reps: z.number(),
+      lapses: z.number(),
+      lastReview: z.string().nullable(),
+    }),
+  ),
+  nextDue: z.string().nullable(),
+});
+export type DueResponse = z.infer<typeof dueResponse>;
+
+export const progressResponse = z.object({
+  topics: z.array(
+    z.object({
+      id: z.string(),
+      label: topicLabel,
+      mastery: z.number().nullable(),
+      recentScores: z.array(z.number()),
+      attempts: z.number(),
+      questions: z.number(),
+      attempted: z.number(),
+      due: z.number(),
+    }),
+  ),
+  streak: z.object({ current: z.number(), longest: z.number(), practisedToday: z.boolean(), lastPractised: z.string().nullable() }),
+  totals: z.object({ sessions: z.number(), answers: z.number(), questionsAttempted: z.number(), due: z.number() }),
+  sessions: z.array(sessionSummary),
+});
+export type ProgressResponse = z.infer<typeof progressResponse>;
+
+// ---------------------------------------------------------------- ask (POST /api/ask, POST /api/ask/stream)
+
+/** Earlier turns of the thread, oldest first; the last few resolve follow-ups ("那它和普通卷积比呢？"). */
+export const askTurn = z.object({
+  question: text(2000, 'history question'),
+  answer: text(20_000, 'history answer').optional(),
+});
+
+export const askRequest = z.object({
+  question: nonEmptyText(2000, 'question'),
+  history: z.array(askTurn).max(50, 'history has more than 50 turns').optional(),
+});
+export type AskRequest = z.infer<typeof askRequest>;
+
+const sourceRange = z.object({ file: z.string(), startLine: z.number().int(), endLine: z.number().int() });
+
+export const citation = z.object({
+  /** The answer cites it as `[n]`. */
+  n: z.number().int().min(1),
+  questionId: z.string(),
+  heading: z.string(),
+  /** The selected sentences / list items of the section (markdown), not the whole answer. */
+  excerpt: z.string(),
+  /** 1-based inclusive lines of the excerpt in the notes file. */
+  source: sourceRange,
+});
+
+export const suggestion = z.object({ questionId: z.string(), heading: z.string(), hasAnswer: z.boolean(), source: sourceRange });
+
+export const askResponse = z.object({
+  inScope: z.boolean(),
+  /** answered: excerpts answer it; unanswered: the notes have the question without an answer; not_covered: see suggestions. */
+  coverage: z.enum(['answered', 'unanswered', 'not_covered']),
+  answer: z.string(),
+  citations: z.array(citation),
+  mode: z.enum(['extractive', 'llm']),
+  /** The question after a follow-up was resolved against the thread (equal to the question otherwise). */
+  resolvedQuestion: z.string(),
+  suggestions: z.array(suggestion),
+  /** Set when the answer is a fallback, e.g. the LLM timed out and the extractive answer is shown. */
+  notice: z.string().optional(),
+});
+export type AskResponse = z.infer<typeof askResponse>;
+
+/**
+ * POST /api/ask/stream answers with Server-Sent Events; each event's `data` is JSON with a `type` equal to the event name:
+ * - `meta`   {inScope, coverage, mode, resolvedQuestion, citations, suggestions} — first; a later `meta` replaces it;
+ * - `token`  {text} — append to the answer;
+ * - `notice` {message} — tell the user (e.g. "the LLM timed out, showing excerpts");
+ * - `reset`  {} — discard the answer text received so far (the fallback answer follows);
+ * - `done`   {result: AskResponse} — last; `result` is the authoritative final answer;
+ * - `error`  {code, message} — the stream failed; nothing follows.
+ * Errors before the stream starts (400 validation, 503 index not ready) are ordinary JSON error responses.
+ */
+export const askStreamEvent = z.discriminatedUnion('type', [
+  askResponse.pick({ inScope: true, coverage: true, mode: true, resolvedQuestion: true, citations: true, suggestions: true }).extend({ type: z.literal('meta') }),
+  z.object({ type: z.literal('token'), text: z.string() }),
+  z.object({ type: z.literal('notice'), message: z.string() }),
+  z.object({ type: z.literal('reset') }),
+  z.object({ type: z.literal('done'), result: askResponse }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+]);
+export type AskStreamEvent = z.infer<typeof askStreamEvent>;
+
+// ---------------------------------------------------------------- grade (POST /api/grade)
+
+export const gradeRequest = z
+  .object({
+    /** A question of the notes; graded against its section. */
+    questionId: z.string({ error: 'questionId must be a string' }).min(1, 'questionId is empty').max(200, 'questionId is too long').optional(),
+    /** A free question (used when there is no questionId); graded against the notes retrieved for it. */
+    question: text(2000, 'question').optional(),
+    /** The candidate's answer; an empty answer is graded as such (verdict "empty"). */
+    answer: text(10_000, 'answer'),
+  })
+  .refine((r) => r.questionId !== undefined || (r.question ?? '').trim() !== '', { message: 'give a questionId or the question text', path: ['questionId'] });
+export type GradeRequest = z.infer<typeof gradeRequest>;
+
+const noteSource = z.object({ questionId: z.string(), heading: z.string(), file: z.string(), startLine: z.number().int(), endLine: z.number().int() });
+
+export const gradeResponse = z.object({
+  /** 0–10 with one decimal; null when the notes have no reference answer for the question. */
+  score: z.number().min(0).max(10).nullable(),
+  maxScore: z.literal(10),
+  verdict,
+  keyPoints: z.array(
+    z.object({ text: z.string(), status: z.enum(['covered', 'partial', 'missed']), weight: z.number(), evidence: z.string().optional(), source: noteSource }),
+  ),
+  feedback: z.string(),
+  followUp: z.string().optional(),
+  citations: z.array(noteSource),
+  grader: z.enum(['rubric', 'llm', 'rubric+llm']),
+  notice: z.string().optional(),
+});
+export type GradeResponse = z.infer<typeof gradeResponse>;

@@ -1,0 +1,60 @@
+// npm run -s grade -- --batch FILE — grades JSONL lines {"id", "question", "answer"} and prints exactly one JSON
+// line per input line, in order: {"id", "score", "maxScore", "verdict", …} or {"id", "error"}. `question` is a
+// question id, the leading number of a numbered heading ("11") or the exact heading; other text is graded as a
+// free question against the notes retrieved for it. FILE "-" reads standard input. Logs go to stderr only.
+
+// Everything but the result lines goes to stderr, including what libraries print while loading (the model
+// runtime warns on stdout), so the server modules are imported only after this redirection.
+const writeResult = process.stdout.write.bind(process.stdout);
+process.stdout.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) =>
+  (process.stderr.write as (...args: unknown[]) => boolean)(chunk, encoding, callback)) as typeof process.stdout.write;
+for (const method of ['log', 'info', 'warn', 'debug'] as const) console[method] = (...args: unknown[]) => console.error(...args);
+
+const { readFile } = await import('node:fs/promises');
+const { parseArgs } = await import('node:util');
+const { loadConfig, ConfigError } = await import('../server/config.js');
+const { createServices } = await import('../server/deps.js');
+const { runIngest } = await import('../server/ingest/run-ingest.js');
+const { gradeBatchLine } = await import('../server/grading/batch.js');
+
+const { values } = parseArgs({ options: { batch: { type: 'string' } }, allowPositionals: false });
+if (!values.batch) {
+  console.error('usage: npm run -s grade -- --batch FILE   (JSONL lines {"id", "question", "answer"}; FILE "-" for stdin)');
+  process.exit(2);
+}
+
+let input: string;
+try {
+  input = values.batch === '-' ? await readStdin() : await readFile(values.batch, 'utf8');
+} catch (error) {
+  console.error(`grade: cannot read ${values.batch}: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+let services;
+try {
+  const config = loadConfig();
+  const summary = await runIngest(config); // incremental: a no-op when the index is current
+  if (summary.embedded > 0) console.error(`grade: indexed the notes (${summary.sections} questions)`);
+  services = await createServices(config);
+} catch (error) {
+  console.error(`grade: ${error instanceof ConfigError ? error.message : `could not prepare the notes: ${(error as Error).message}`}`);
+  process.exit(1);
+}
+
+// Blank lines are spacing, not inputs; every other line yields exactly one output line, in input order.
+const lines = input.split(/\r?\n/).filter((line) => line.trim() !== '');
+let failed = 0;
+for (const line of lines) {
+  const result = await gradeBatchLine(line, { grader: services.grader, sections: services.sections });
+  if ('error' in result) failed++;
+  writeResult(`${JSON.stringify(result)}\n`);
+}
+console.error(`grade: ${lines.length} lines, ${lines.length - failed} graded, ${failed} with errors`);
+services.store.close();
+
+async function readStdin(): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const chunk of process.stdin) parts.push(chunk as Buffer);
+  return Buffer.concat(parts).toString('utf8');
+}

@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gradeResponse } from '../../server/api/schemas.js';
+import { createApp } from '../../server/app.js';
+import { ServiceHolder, type Services } from '../../server/services.js';
+import { realServices } from '../support/real-services.js';
+
+let app: ReturnType<typeof createApp>;
+let services: Services;
+
+beforeAll(async () => {
+  services = (await realServices()).services;
+  app = createApp({ services: ServiceHolder.ready(services), llmModel: null });
+});
+
+const post = (body: unknown, raw?: string) =>
+  app.request('/api/grade', { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ?? JSON.stringify(body) });
+const id = (n: number) => services.sections.find((s) => s.number === n)!.id;
+
+describe('POST /api/grade', () => {
+  it('grades an answer to a question of the notes in the documented shape', async () => {
+    const res = await post({ questionId: id(11), answer: '扩张卷积在参数不变的情况下扩大感受野，输出特征图大小不变。' });
+    expect(res.status).toBe(200);
+    const body = gradeResponse.parse(await res.json());
+    expect(body.maxScore).toBe(10);
+    expect(body.score).toBeGreaterThan(3);
+    expect(body.grader).toBe('rubric');
+    expect(body.keyPoints[0]!.source).toMatchObject({ questionId: id(11), file: 'deep-learning-interview-notes.md' });
+    expect(body.citations[0]!.heading).toBe('11. 卷积神经网络中空洞卷积的作用是什么');
+  });
+
+  it('grades a free question against the notes it retrieves', async () => {
+    const res = await post({ question: 'max pooling 反向传播怎么处理误差', answer: '误差只传给前向时最大值的位置，其余为0。' });
+    expect(res.status).toBe(200);
+    const body = gradeResponse.parse(await res.json());
+    expect(body.citations.length).toBeGreaterThan(0);
+    expect(body.score).not.toBeNull();
+  });
+
+  it('answers a question without a reference answer with a null score, not a zero', async () => {
+    const body = gradeResponse.parse(await (await post({ questionId: id(41), answer: '看训练集和验证集的差距' })).json());
+    expect(body.score).toBeNull();
+    expect(body.verdict).toBe('no_reference');
+  });
+
+  it('grades an empty answer as empty rather than refusing it', async () => {
+    const body = gradeResponse.parse(await (await post({ questionId: id(11), answer: '' })).json());
+    expect(body).toMatchObject({ score: 0, verdict: 'empty' });
+  });
+
+  it.each([
+    ['a missing answer', { questionId: 'x' }, /answer/],
+    ['a non-string answer', { questionId: 'x', answer: 42 }, /answer must be a string/],
+    ['an answer over 10,000 characters', { questionId: 'x', answer: '卷'.repeat(10_001) }, /longer than 10,000 characters/],
+    ['neither a question id nor a question', { answer: '扩大感受野' }, /questionId or the question/],
+    ['a blank question', { question: '  ', answer: '扩大感受野' }, /questionId or the question/],
+  ])('answers 400 with a code and message for %s', async (_name, body, message) => {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    const json = (await res.json()) as { code: string; message: string };
+    expect(json.code).toBe('bad_request:validation');
+    expect(json.message).toMatch(message);
+  });
+
+  it('answers 400 for a body that is not JSON', async () => {
+    const res = await post(null, '{"answer": ');
+    expect(res.status).toBe(400);
+  });
+
+  it('answers 404 for an unknown question id', async () => {
+    const res = await post({ questionId: 'q_000000000000', answer: '扩大感受野' });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { code: string }).code).toBe('not_found:question');
+  });
+
+  it('answers 503 while the index is still being built', async () => {
+    const building = createApp({ services: new ServiceHolder(), llmModel: null });
+    const res = await building.request('/api/grade', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"questionId":"x","answer":"y"}' });
+    expect(res.status).toBe(503);
+  });
+});

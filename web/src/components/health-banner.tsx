@@ -1,0 +1,76 @@
+// The strip under the header that says when the tutor cannot work yet: index building, index broken, server down.
+
+import { useState, type FormEvent } from 'react';
+import { accessToken } from '../api.js';
+import { useHealth } from '../hooks/use-health.js';
+import { useI18n } from '../i18n.js';
+import { Notice } from './status.js';
+
+export function HealthBanner() {
+  const { t } = useI18n();
+  const { state, refresh } = useHealth();
+  const [token, setToken] = useState('');
+
+  if (state.kind === 'ready') return null;
+  const saveToken = (event: FormEvent) => {
+    event.preventDefault();
+    accessToken.set(token.trim() || null);
+    refresh();
+  };
+  return (
+    <div className="banner" data-testid="health-banner" data-state={state.kind}>
+      {state.kind === 'checking' && <Notice tone="info" live title={t('healthChecking')} />}
+      {state.kind === 'indexing' && (
+        <Notice tone="warn" live title={t('healthIndexingTitle')}>
+          <p>{t('healthIndexingHint')}</p>
+          {state.health.message && <p className="hint">{state.health.message}</p>}
+        </Notice>
+      )}
+      {state.kind === 'error' && (
+        <Notice
+          tone="error"
+          title={t('healthErrorTitle')}
+          actions={
+            <button type="button" className="btn btn-small" onClick={refresh}>
+              {t('retry')}
+            </button>
+          }
+        >
+          <p>
+            {t('healthErrorHint')} <code>npm run ingest</code>
+          </p>
+          {state.health.message && <p className="hint">{state.health.message}</p>}
+        </Notice>
+      )}
+      {state.kind === 'down' && (
+        <Notice
+          tone="error"
+          title={t('healthDownTitle')}
+          actions={
+            <button type="button" className="btn btn-small" onClick={refresh}>
+              {t('retryNow')}
+            </button>
+          }
+        >
+          <p>
+            {t('healthDownHint')} <code>npm start</code>
+          </p>
+        </Notice>
+      )}
+      {state.kind === 'unauthorized' && (
+        <Notice tone="warn" title={t('healthTokenTitle')}>
+          <p>{t('healthTokenHint')}</p>
+          <form className="search-row" onSubmit={saveToken}>
+            <label className="visually-hidden" htmlFor="token-input">
+              {t('healthTokenLabel')}
+            </label>
+            <input id="token-input" className="input" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} placeholder="TUTOR_TOKEN" />
+            <button type="submit" className="btn btn-primary">
+              {t('healthTokenSave')}
+            </button>
+          </form>
+        </Notice>
+      )}
+    </div>
+  );
+}

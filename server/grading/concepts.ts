@@ -19,6 +19,8 @@ export interface Concept {
   word?: string;
   /** Rarity weight, > 0: concepts found in few sections of the notes count more. */
   weight: number;
+  /** The text as it appeared, normalised (first occurrence). */
+  surface: string;
 }
 
 /** A concept said at `start`–`end` of a normalised text. */
@@ -63,6 +65,7 @@ const LATIN = /[a-z][a-z0-9]*(?:[_+#][a-z0-9]+)*|\d+(?:\.\d+)?/g;
 export class ConceptSpace {
   private readonly docBags: TextBag[];
   private readonly df = new Map<string, number>();
+  private readonly inner = new Map<string, number[]>();
 
   /** `documents` are the texts rarity is measured over (each section's heading and answer). */
   constructor(
@@ -91,14 +94,14 @@ export class ConceptSpace {
       const key = `g${m.set.id}`;
       if (out.has(key)) continue;
       const factor = GLOSSARY_BOOST * (m.set.intent ? INTENT_FACTOR : 1);
-      out.set(key, { key, setId: m.set.id, weight: this.idf(key) * factor });
+      out.set(key, { key, setId: m.set.id, weight: this.idf(key) * factor, surface: m.term });
     }
     for (const word of this.words(residual(norm, matches))) {
       const group = lexiconGroups(word)[0];
       const key = group !== undefined ? `x${group}` : `w:${word}`;
       if (out.has(key)) continue;
       const weight = this.idf(key) * (/^\d/.test(word) ? NUMBER_FACTOR : 1);
-      out.set(key, group !== undefined ? { key, groupId: group, weight } : { key, word, weight });
+      out.set(key, group !== undefined ? { key, groupId: group, weight, surface: word } : { key, word, weight, surface: word });
     }
     return [...out.values()];
   }
@@ -137,7 +140,10 @@ export class ConceptSpace {
     // serves search queries but would let 需要学习 count as 元学习 in an answer.
     const matches = this.glossary.find(norm);
     const words = this.words(residual(norm, matches));
-    return { norm, sets: new Set(matches.map((m) => m.set.id)), groups: new Set(words.flatMap((w) => lexiconGroups(w))), words: new Set(words) };
+    const sets = new Set(matches.map((m) => m.set.id));
+    // A long term hides the terms inside it ("更新权重" says 权重 too); an answer is credited for those as well.
+    for (const m of matches) for (const id of this.innerTerms(norm.slice(m.start, m.end))) sets.add(id);
+    return { norm, sets, groups: new Set(words.flatMap((w) => lexiconGroups(w))), words: new Set(words) };
   }
 
   /**
@@ -179,6 +185,24 @@ export class ConceptSpace {
     if (match) return `g${match.set.id}`;
     const group = lexiconGroups(norm)[0];
     return group !== undefined ? `x${group}` : undefined;
+  }
+
+  /** Glossary sets of the shorter terms inside a matched term (cached: the same terms recur in every answer). */
+  private innerTerms(term: string): number[] {
+    let ids = this.inner.get(term);
+    if (!ids) {
+      const found = new Set<number>();
+      for (let i = 0; i < term.length; i++) {
+        for (let j = i + 2; j <= term.length; j++) {
+          if (j - i === term.length) continue;
+          const key = this.keyOf(term.slice(i, j));
+          if (key?.startsWith('g')) found.add(Number(key.slice(1)));
+        }
+      }
+      ids = [...found];
+      this.inner.set(term, ids);
+    }
+    return ids;
   }
 
   /** True when the concept occurs somewhere in the notes or is a glossary term. */

@@ -83,23 +83,33 @@ export interface GateSample {
 /**
  * Grid search for the off-topic thresholds: each answer wrongly called off-topic costs three times a missed
  * off-topic answer, because a false call zeroes a real (if weak) answer while a miss is still scored low.
+ * Of the equally good gates, the one in the middle of their range is taken (the widest margin both ways).
  */
 export function fitOffTopicGate(samples: GateSample[]): OffTopicGate {
-  let best: OffTopicGate = { minGap: 0.4, maxOwnCoverage: 0.2 };
+  const gaps = range(0.1, 0.8, 0.02);
+  const owns = range(0.05, 0.4, 0.025);
   let bestValue = -Infinity;
-  for (let gap = 0.1; gap <= 0.8001; gap += 0.02) {
-    for (let own = 0.05; own <= 0.4001; own += 0.025) {
+  let best: OffTopicGate[] = [];
+  for (const gap of gaps) {
+    for (const own of owns) {
       let value = 0;
       for (const s of samples) {
         const flagged = s.features.otherCoverage - s.features.coverage >= gap && s.features.coverage < own;
         if (flagged) value += s.offTopic ? 1 : -3;
       }
-      // Ties go to the most conservative gate (largest gap, then smallest coverage bound).
-      if (value > bestValue || (value === bestValue && gap > best.minGap)) {
-        bestValue = value;
-        best = { minGap: Number(gap.toFixed(2)), maxOwnCoverage: Number(own.toFixed(3)) };
-      }
+      const gate = { minGap: gap, maxOwnCoverage: own };
+      if (value > bestValue) [bestValue, best] = [value, [gate]];
+      else if (value === bestValue) best.push(gate);
     }
   }
-  return best;
+  const middle = <T>(xs: T[]) => xs[Math.floor((xs.length - 1) / 2)]!;
+  const minGap = middle([...new Set(best.map((g) => g.minGap))].sort((a, b) => a - b));
+  const maxOwnCoverage = middle(best.filter((g) => g.minGap === minGap).map((g) => g.maxOwnCoverage).sort((a, b) => a - b));
+  return { minGap, maxOwnCoverage };
+}
+
+function range(from: number, to: number, step: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; from + i * step <= to + 1e-9; i++) out.push(Number((from + i * step).toFixed(3)));
+  return out;
 }

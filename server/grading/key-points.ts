@@ -32,7 +32,7 @@ export interface KeyPointOptions {
 
 // Ten covers every short and medium section of the bundled notes whole; the long algorithm write-ups
 // (RCNN, YOLOv5: 30–50 units) are cut to their most salient statements.
-export const DEFAULT_KEY_POINTS: KeyPointOptions = { maxPoints: 10, minChars: 6 };
+export const DEFAULT_KEY_POINTS: KeyPointOptions = { maxPoints: 10, minChars: 4 };
 
 const LIST_MARKER = /^\s*(?:[-*+]\s+|\d{1,3}\s*[.)、>]+\s*|\d{1,3}\)\.\s*)+/;
 const EXAMPLE = /^(?:\*\*)?\s*(?:例如|比如|举个例子|举例|假设|如|e\.g\.|for example)/i;

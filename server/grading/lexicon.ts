@@ -84,6 +84,7 @@ export const LEXICON_GROUPS: readonly (readonly string[])[] = [
   ['时刻', '时间步', '每一步', 'time step', 'timestep', 'step'],
   ['步骤', '流程', '步', 'steps', 'procedure'],
   ['重复', '迭代', '反复', '循环', 'repeat', 'repeats', 'iterate', 'loop', 'again'],
+  ['直到', '直至', '一直到', 'until', 'till'],
   ['初始', '开始', '最初', 'initial', 'initially', 'start', 'beginning', 'first'],
   ['最后', '最终', '末尾', 'final', 'finally', 'last', 'end'],
   ['误差', '错误', '偏差', 'error', 'errors'],

@@ -149,6 +149,8 @@ export class RubricGrader implements Grader {
     const said = concepts
       .concepts(stripFillers(answer))
       .filter((c) => !reference.questionConcepts.has(c.key))
+      // Bare numbers and single characters ("1乘1", "归") are fragments, not an answer.
+      .filter((c) => !/^\d/.test(c.surface) && [...c.surface].length > 1)
       // A Latin-letter word found nowhere in the notes and in no glossary set ("asdf") is not content;
       // Chinese words and English words the grader can translate are.
       .filter((c) => c.setId !== undefined || /\p{Script=Han}/u.test(c.word ?? '') || concepts.isKnown(c));

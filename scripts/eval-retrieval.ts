@@ -125,12 +125,13 @@ async function tune(): Promise<void> {
           if (score > best.score) best = { score, options };
         }
   console.log('best weights on dev:', JSON.stringify(best.options.weights), 'R@1+MRR/2 =', best.score.toFixed(3));
-  const retriever = search.variant(best.options);
+  // Reject as many out-of-scope queries as possible while wrongly rejecting at most 3% of in-scope ones.
+  let bestScope = { rejected: -1, falseRejected: 1, minScore: 0, minCoverage: 0, absentTermWeight: 0 };
+  for (const absentTermWeight of [1, 2, 4, 8]) {
+  const retriever = search.variant({ ...best.options, absentTermWeight });
   const rows: { f: ScopeFeatures; oos: boolean; q: string }[] = [];
   for (const q of dev) rows.push({ f: (await retriever.rank(q.query)).features, oos: q.expected.length === 0, q: q.query });
   if (values.verbose) for (const r of rows) console.log(r.oos ? 'OOS' : '   ', JSON.stringify(r.f), r.q);
-  // Reject as many out-of-scope queries as possible while wrongly rejecting at most 3% of in-scope ones.
-  let bestScope = { rejected: -1, falseRejected: 1, minScore: 0, minCoverage: 0 };
   for (let minScore = 0; minScore <= 0.6; minScore += 0.01)
     for (let minCoverage = 0; minCoverage <= 1; minCoverage += 0.02) {
       const decide = (f: ScopeFeatures) => f.best >= minScore && f.topCoverage >= minCoverage;
@@ -139,8 +140,9 @@ async function tune(): Promise<void> {
       const falseRejected = inRows.filter((r) => !decide(r.f)).length / inRows.length;
       const rejected = oosRows.filter((r) => !decide(r.f)).length / oosRows.length;
       if (falseRejected <= 0.03 && (rejected > bestScope.rejected || (rejected === bestScope.rejected && falseRejected < bestScope.falseRejected))) {
-        bestScope = { rejected, falseRejected, minScore: Number(minScore.toFixed(2)), minCoverage: Number(minCoverage.toFixed(2)) };
+        bestScope = { rejected, falseRejected, minScore: Number(minScore.toFixed(2)), minCoverage: Number(minCoverage.toFixed(2)), absentTermWeight };
       }
     }
+  }
   console.log('best scope thresholds on dev:', JSON.stringify(bestScope));
 }

@@ -35,6 +35,7 @@ interface Entry {
 }
 
 const WORD_CHAR = /[a-z0-9]/;
+const FUNCTION_CHARS = /[的了是在和与或也就都而被把吗呢吧啊着这那么]/;
 
 export class Glossary {
   readonly sets: TermSet[];
@@ -94,11 +95,14 @@ export class Glossary {
    * the usual homophone slip of pinyin input).
    */
   findWithTypos(text: string): TermMatch[] {
-    const exact = this.find(text);
+    let exact = this.find(text);
     const norm = normalizeText(text);
     const taken = new Array<boolean>(norm.length).fill(false);
     for (const m of exact) for (let i = m.start; i < m.end; i++) taken[i] = true;
     const free = (s: number, e: number) => taken.slice(s, e).every((t) => !t);
+    // A misspelt long term may contain a correct short one ("对比学系" holds 对比): the long reading wins.
+    const freeOrShorter = (s: number, e: number) =>
+      taken.slice(s, e).every((t, k) => !t || exact.some((m) => m.start >= s && m.end <= e && m.start <= s + k && s + k < m.end && m.end - m.start < e - s));
     const fuzzy: TermMatch[] = [];
     for (const m of norm.matchAll(/[a-z][a-z0-9]{4,}/g)) {
       const start = m.index!;
@@ -110,11 +114,14 @@ export class Glossary {
     for (const run of norm.matchAll(/\p{Script=Han}{3,}/gu)) {
       for (let len = Math.min(8, run[0].length); len >= 3; len--) {
         for (let i = run.index!; i + len <= run.index! + run[0].length; i++) {
-          if (!free(i, i + len)) continue;
+          if (len < 4 ? !free(i, i + len) : !freeOrShorter(i, i + len)) continue;
           const window = norm.slice(i, i + len);
+          // A slip never turns a term's character into a particle: "的函数" is not a typo of 核函数.
+          if (FUNCTION_CHARS.test(window)) continue;
           const entry = blanked(window).flatMap((k) => this.hanNeighbours.get(k) ?? [])[0];
           if (!entry) continue;
           fuzzy.push({ set: entry.set, term: entry.norm, start: i, end: i + len, fuzzy: true });
+          exact = exact.filter((m) => m.end <= i || m.start >= i + len);
           for (let j = i; j < i + len; j++) taken[j] = true;
         }
       }

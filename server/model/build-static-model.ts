@@ -23,6 +23,8 @@ export interface StaticModelOptions {
   sectionWeight: number;
   /** Weight of a heading token's section context (a question's words should land near its answer). */
   headingWeight: number;
+  /** Weight of direct heading-token ↔ answer-token co-occurrence (spread over the answer's distinct tokens). */
+  headingAnswerWeight: number;
   /** How strongly glossary synonym sets pull their members together (0 = not at all). */
   glossaryPull: number;
   seed: number;
@@ -33,6 +35,7 @@ export const DEFAULT_MODEL_OPTIONS: StaticModelOptions = {
   window: 4,
   sectionWeight: 2,
   headingWeight: 3,
+  headingAnswerWeight: 5,
   glossaryPull: 2,
   seed: 20261126,
 };
@@ -125,6 +128,16 @@ export async function buildStaticModel(
       });
     });
     seen.forEach((id) => (df[id]! += 1));
+    if (options.headingAnswerWeight > 0) {
+      // A question's words co-occur with every word of its answer: the heading ↔ answer signal, first-order.
+      const heading = new Set(ids(units[0]!));
+      const answer = new Set(units.slice(1).flatMap((u) => ids(u)));
+      const w = options.headingAnswerWeight / Math.max(answer.size, 1);
+      for (const h of heading) for (const a of answer) if (h !== a) {
+        bump(h, a, w);
+        bump(a, h, w);
+      }
+    }
   });
 
   // 4. PPMI with context-distribution smoothing (α = 0.75, Levy et al. 2015), then truncated SVD.

@@ -36,10 +36,10 @@ export interface HybridOptions {
 
 // Fitted by scripts/eval-retrieval.ts --tune on the dev split only (the held-out split is reported, never tuned on).
 export const DEFAULT_HYBRID: HybridOptions = {
-  weights: { dense: 1, keyword: 0.25, heading: 1.5, body: 0.3, intent: 0.4 },
-  scope: { minScore: 0.22, minCoverage: 0.12 },
+  weights: { dense: 1, keyword: 0.5, heading: 1.5, body: 0.3, intent: 0.8 },
+  scope: { minScore: 0, minCoverage: 0.12 },
   candidates: 40,
-  absentTermWeight: 2,
+  absentTermWeight: 4,
   use: ['dense', 'keyword'],
 };
 
@@ -156,7 +156,9 @@ export class HybridRetriever implements Retriever {
       }
     }
 
-    const weightOf = (c: Concept) => this.conceptWeight(c);
+    // Looked up once per query: weightOf runs for every candidate × concept, and the cache key is a join.
+    const conceptWeights = new Map(topical.map((c) => [c, this.conceptWeight(c)]));
+    const weightOf = (c: Concept) => conceptWeights.get(c) ?? this.conceptWeight(c);
     const totalWeight = topical.reduce((a, c) => a + weightOf(c), 0) || 1;
     const coverageIn = (text: string) => topical.reduce((a, t) => a + conceptPresence(text, t) * weightOf(t), 0) / totalWeight;
     // Scope asks whether the notes hold the very terms asked about, so broader head words earn nothing there.
@@ -202,7 +204,7 @@ export class HybridRetriever implements Retriever {
    * likely one the notes cannot answer.
    */
   private conceptWeight(concept: Concept): number {
-    const key = concept.forms.join('|');
+    const key = `${concept.said}|${concept.forms.join('|')}`;
     const cached = this.weights.get(key);
     if (cached !== undefined) return cached;
     let df = 0;
@@ -210,10 +212,11 @@ export class HybridRetriever implements Retriever {
     const rarest = Math.log(1 + this.sections.size);
     let weight = Math.log(1 + this.sections.size / Math.max(df, 1));
     if (df === 0) {
-      const single = concept.forms.length === 1 ? concept.forms[0]! : null;
-      const latin = single !== null && /^[a-z][a-z0-9]*$/.test(single);
-      if (latin && isCommonEnglish(single)) weight = 0.3;
-      else if (concept.forms.length > 1 || (latin && single.length >= 2)) weight = this.options.absentTermWeight * rarest;
+      const latin = /^[a-z][a-z0-9 ]*$/.test(concept.said);
+      if (latin && concept.said.split(' ').every((w) => isCommonEnglish(w))) weight = 0.3;
+      else if (concept.forms.length > 1 || (latin && concept.said.length >= 2)) weight = this.options.absentTermWeight * rarest;
+      // Everyday Chinese the notes happen not to use (不加, 行不行, 排查) says little about scope either.
+      else weight = 1;
     }
     // Bounded so a long-running server facing endless distinct queries keeps a fixed footprint.
     if (this.weights.size > 50_000) this.weights.clear();

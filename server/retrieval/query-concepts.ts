@@ -9,6 +9,8 @@ export interface Concept {
   forms: string[];
   /** Set for an intent word (优点, 缺点, 作用 …): intents decide between neighbours, not topic. */
   intent?: string;
+  /** What the query actually said (normalised). */
+  said: string;
   /** Broader head words of the forms, computed on first use. */
   heads?: string[];
 }
@@ -18,6 +20,7 @@ export function queryConcepts(query: string, glossary: Glossary): Concept[] {
   const norm = normalizeText(query);
   const matches = glossary.findWithTypos(norm);
   const concepts: Concept[] = matches.map((m) => ({
+    said: norm.slice(m.start, m.end),
     forms: [...new Set(m.set.terms.map((t) => normalizeText(t)).filter(Boolean))],
     ...(m.set.intent ? { intent: m.set.intent } : {}),
   }));
@@ -33,7 +36,7 @@ export function queryConcepts(query: string, glossary: Glossary): Concept[] {
     // Single characters (才, 比, x) are not topics; glossary terms of one character were matched above.
     if (seen.has(token) || [...token].length === 1) continue;
     seen.add(token);
-    concepts.push({ forms: [token] });
+    concepts.push({ said: token, forms: [token] });
   }
   return concepts;
 }
@@ -45,7 +48,7 @@ export function queryConcepts(query: string, glossary: Glossary): Concept[] {
 export function conceptPresence(text: string, concept: Concept): number {
   if (containsConcept(text, concept)) return 1;
   const heads = concept.heads ?? (concept.heads = headsOf(concept.forms));
-  return heads.length > 0 && containsConcept(text, { forms: heads }) ? 0.5 : 0;
+  return heads.length > 0 && containsConcept(text, { said: concept.said, forms: heads }) ? 0.5 : 0;
 }
 
 function headsOf(forms: string[]): string[] {

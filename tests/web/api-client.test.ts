@@ -1,7 +1,7 @@
 // The web client's pure helpers: reading server-sent events, joining overlapping chunks, finding words to highlight.
 
 import { describe, expect, it } from 'vitest';
-import { joinOverlapping, readServerEvents, type ServerEvent } from '../../web/src/api.js';
+import { readServerEvents, type ServerEvent } from '../../web/src/api.js';
 import { findRanges } from '../../web/src/components/highlight.js';
 import { plainText } from '../../web/src/format.js';
 
@@ -41,16 +41,6 @@ describe('readServerEvents', () => {
       { event: 'message', data: 'a\nb' },
       { event: 'done', data: '{}' },
     ]);
-  });
-});
-
-describe('joinOverlapping', () => {
-  it('drops the sentence a chunk repeats from the end of the previous one', () => {
-    expect(joinOverlapping('第一句。第二句比较长一些。', '第二句比较长一些。第三句。')).toBe('第一句。第二句比较长一些。第三句。');
-  });
-
-  it('puts chunks that do not overlap on separate lines', () => {
-    expect(joinOverlapping('1. 甲', '2. 乙')).toBe('1. 甲\n2. 乙');
   });
 });
 

@@ -11,6 +11,7 @@ import type {
   ErrorResponse,
   HealthResponse,
   ProgressResponse,
+  QuestionDetailResponse,
   QuestionsResponse,
   SearchRequest,
   SearchResponse,
@@ -179,40 +180,7 @@ export type GradeView = NonNullable<AttemptView['grade']>;
 export type DueItem = DueResponse['due'][number];
 
 /** One note section as the side panel shows it. */
-export interface QuestionDetail {
-  id: string;
-  heading: string;
-  /** The answer markdown; empty when the notes have no answer yet. */
-  answer: string;
-}
-
-/**
- * The note section of a question. The server has no section endpoint yet, so the section is put together from
- * its retrieval chunks (searching by its heading returns them, each with its ordinal in `chunkId`).
- */
-async function questionSection(id: string, signal?: AbortSignal): Promise<QuestionDetail> {
-  const { questions } = await request<QuestionsResponse>('GET', '/api/questions', undefined, signal);
-  const question = questions.find((q) => q.id === id);
-  if (!question) throw new ApiError(404, 'not_found:question', `No question ${id} in the notes`);
-  if (!question.hasReference) return { id, heading: question.heading, answer: '' };
-  const { hits } = await request<SearchResponse>('POST', '/api/search', { query: question.heading, k: 50 }, signal);
-  const ordinal = (chunkId: string) => Number(chunkId.slice(chunkId.lastIndexOf('#') + 1)) || 0;
-  const chunks = hits.filter((h) => h.questionId === id).sort((a, b) => ordinal(a.chunkId) - ordinal(b.chunkId));
-  const unique = chunks.filter((c, i) => i === 0 || c.chunkId !== chunks[i - 1]?.chunkId);
-  return { id, heading: question.heading, answer: unique.map((c) => c.text).reduce(joinOverlapping, '') };
-}
-
-/** Chunks repeat the previous chunk's last sentence or list item at their start; join them without the repeat. */
-export function joinOverlapping(text: string, next: string): string {
-  if (!text) return next;
-  const head = next.trimStart();
-  for (let length = Math.min(text.length, head.length); length > 0; length--) {
-    if (text.endsWith(head.slice(0, length)) && (length === head.length || /\s/.test(head[length] ?? ' ') || length >= 8)) {
-      return text + head.slice(length);
-    }
-  }
-  return `${text}\n${head}`;
-}
+export type QuestionDetail = QuestionDetailResponse;
 
 const sessionPath = (id: string, rest = '') => `/api/sessions/${encodeURIComponent(id)}${rest}`;
 
@@ -220,7 +188,7 @@ export const api = {
   health: (signal?: AbortSignal) => request<HealthResponse>('GET', '/api/health', undefined, signal),
   search: (body: SearchRequest, signal?: AbortSignal) => request<SearchResponse>('POST', '/api/search', body, signal),
   questions: (signal?: AbortSignal) => request<QuestionsResponse>('GET', '/api/questions', undefined, signal),
-  question: (id: string, signal?: AbortSignal) => questionSection(id, signal),
+  question: (id: string, signal?: AbortSignal) => request<QuestionDetail>('GET', `/api/questions/${encodeURIComponent(id)}`, undefined, signal),
   startSession: (body: CreateSessionRequest) => request<{ session: SessionView }>('POST', '/api/sessions', body),
   sessions: (signal?: AbortSignal) => request<SessionListResponse>('GET', '/api/sessions', undefined, signal),
   session: (id: string, signal?: AbortSignal) => request<SessionDetailResponse>('GET', sessionPath(id), undefined, signal),

@@ -7,6 +7,7 @@ import { chunkSections } from '../notes/chunk-sections.js';
 import { loadNotes } from '../notes/load-notes.js';
 import type { Chunk, Section } from '../notes/types.js';
 import { DEFAULT_HNSW, HnswVectorIndex } from '../retrieval/hnsw-vector-index.js';
+import { questionVectorId } from '../retrieval/vector-ids.js';
 import { checkCompatible, loadIndex, readManifest, saveIndex, sha256, type Manifest } from '../retrieval/index-store.js';
 import { MiniSearchKeywordIndex } from '../retrieval/minisearch-keyword-index.js';
 import type { Embedder } from '../retrieval/types.js';
@@ -46,8 +47,14 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const glossaryHash = await fileHash(options.glossaryFile);
 
   const previous = options.rebuild ? null : await reusableIndex(options.indexDir, options.embedder.modelId);
-  const chunkHashes = Object.fromEntries(chunks.map((c) => [c.id, sha256(c.indexText)]));
-  const changed = chunks.filter((c) => previous?.manifest.chunkHashes[c.id] !== chunkHashes[c.id]);
+  // Besides its chunks, each answered section's question alone gets a vector: questions are phrased like the
+  // user's queries, and a long answer's chunks dilute them.
+  const items = [
+    ...chunks.map((c) => ({ id: c.id, indexText: c.indexText })),
+    ...notes.sections.filter((s) => s.hasReference).map((s) => ({ id: questionVectorId(s.id), indexText: s.title })),
+  ];
+  const chunkHashes = Object.fromEntries(items.map((c) => [c.id, sha256(c.indexText)]));
+  const changed = items.filter((c) => previous?.manifest.chunkHashes[c.id] !== chunkHashes[c.id]);
   const removed = previous ? Object.keys(previous.manifest.chunkHashes).filter((id) => !(id in chunkHashes)) : [];
 
   let vectors = previous?.vectors ?? null;
@@ -87,7 +94,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     chunks: chunks.length,
     emptyAnswers: notes.sections.filter((s) => !s.hasReference).length,
     embedded: changed.length,
-    reused: chunks.length - changed.length,
+    reused: items.length - changed.length,
     removed: removed.length,
     modelId: options.embedder.modelId,
     seconds: (performance.now() - started) / 1000,

@@ -5,6 +5,7 @@ import type { Glossary } from '../glossary/glossary.js';
 import type { Chunk, Section } from '../notes/types.js';
 import { isCommonEnglish } from '../text/common-english.js';
 import { normalizeText } from '../text/normalize.js';
+import { sectionOfQuestionVector } from './vector-ids.js';
 import { conceptPresence, containsConcept, queryConcepts, type Concept } from './query-concepts.js';
 import type { Embedder, KeywordIndex, Retrieval, Retriever, RetrieverName, SectionHit, VectorIndex } from './types.js';
 
@@ -36,7 +37,7 @@ export interface HybridOptions {
 
 // Fitted by scripts/eval-retrieval.ts --tune on the dev split only (the held-out split is reported, never tuned on).
 export const DEFAULT_HYBRID: HybridOptions = {
-  weights: { dense: 1, keyword: 0.5, heading: 1.5, body: 0.3, intent: 0.8 },
+  weights: { dense: 1, keyword: 0.25, heading: 1, body: 0.3, intent: 0.2 },
   scope: { minScore: 0, minCoverage: 0.12 },
   candidates: 40,
   absentTermWeight: 4,
@@ -119,7 +120,9 @@ export class HybridRetriever implements Retriever {
     const expanded = `${query} ${concepts.flatMap((c) => c.forms).join(' ')}`;
 
     const candidates = new Map<string, Candidate>();
-    const candidate = (chunkId: string): Candidate | null => {
+    const candidate = (vectorId: string): Candidate | null => {
+      const questionOf = sectionOfQuestionVector(vectorId);
+      const chunkId = questionOf === null ? vectorId : `${questionOf}#0`;
       const chunk = this.chunks.get(chunkId);
       const info = chunk && this.sections.get(chunk.sectionId);
       if (!chunk || !info) return null;
@@ -137,7 +140,7 @@ export class HybridRetriever implements Retriever {
         c.sources.add('dense');
         if (hit.score > c.dense) {
           c.dense = hit.score;
-          c.chunkId = hit.id;
+          if (sectionOfQuestionVector(hit.id) === null) c.chunkId = hit.id;
         }
       }
     }

@@ -42,12 +42,14 @@ describe('ingest', () => {
     const first = new CountingEmbedder(model);
     const summary = await ingest({ ...ws, embedder: first });
     expect(summary).toMatchObject({ sections: 67, emptyAnswers: 11, reused: 0 });
-    expect(first.embedded).toHaveLength(summary.chunks);
+    // Every chunk, plus each of the 56 answered questions on its own.
+    expect(first.embedded).toHaveLength(summary.chunks + 56);
+    expect(summary.embedded).toBe(first.embedded.length);
 
     const second = new CountingEmbedder(model);
     const again = await ingest({ ...ws, embedder: second });
     expect(second.embedded).toHaveLength(0);
-    expect(again.reused).toBe(summary.chunks);
+    expect(again.reused).toBe(summary.embedded);
     expect(await staleness({ ...ws, modelId: model.modelId })).toBeNull();
 
     const file = path.join(ws.notesDir, 'deep-learning-interview-notes.md');
@@ -67,9 +69,9 @@ describe('ingest', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/## 12\. 解释下卷积神经网络中的感受野\n[^#]*/, ''));
     const summary = await ingest({ ...ws, embedder: model });
     expect(summary.sections).toBe(66);
-    expect(summary.removed).toBe(1);
+    expect(summary.removed).toBe(2); // its one chunk and its question vector
     const index = await loadIndex(ws.indexDir, model.modelId);
-    expect(index.vectors.size).toBe(summary.chunks);
+    expect(index.vectors.size).toBe(summary.chunks + 55);
   });
 
   it('refuses to load an index built with another model, saying what to run', async () => {

@@ -38,9 +38,9 @@ export interface HybridOptions {
 // Fitted by scripts/eval-retrieval.ts --tune on the dev split only (the held-out split is reported, never tuned on).
 export const DEFAULT_HYBRID: HybridOptions = {
   weights: { dense: 1, keyword: 0.25, heading: 1, body: 0.3, intent: 0.2 },
-  scope: { minScore: 0, minCoverage: 0.12 },
+  scope: { minScore: 0.4, minCoverage: 0.18 },
   candidates: 40,
-  absentTermWeight: 4,
+  absentTermWeight: 2,
   use: ['dense', 'keyword'],
 };
 

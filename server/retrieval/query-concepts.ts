@@ -32,7 +32,8 @@ export function queryConcepts(query: string, glossary: Glossary): Concept[] {
   }
   rest += norm.slice(last);
   const seen = new Set(concepts.flatMap((c) => c.forms));
-  for (const token of tokenize(rest)) {
+  // Joined forms ("used in" → "usedin") help matching, but are not things the user asked about.
+  for (const token of tokenize(rest, { joined: false })) {
     // Single characters (才, 比, x) are not topics; glossary terms of one character were matched above.
     if (seen.has(token) || [...token].length === 1) continue;
     seen.add(token);

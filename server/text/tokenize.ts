@@ -28,9 +28,10 @@ const SEGMENT = /(\p{Script=Han}+)|([a-z0-9]+(?:[.+#][a-z0-9]+)*[+#]*)/gu;
 /**
  * Tokens of a text for indexing or querying. Chinese runs are cut in jieba's search mode (words plus
  * their sub-words); English words are lowercased and singularised, and adjacent English words also yield
- * their joined form so `max pooling`, `max-pooling` and `maxpooling` meet.
+ * their joined form so `max pooling`, `max-pooling` and `maxpooling` meet (unless `joined` is false).
  */
-export function tokenize(text: string): string[] {
+export function tokenize(text: string, options: { joined?: boolean } = {}): string[] {
+  const joined = options.joined ?? true;
   const out: string[] = [];
   let prevWord: string | null = null;
   let prevEnd = -1;
@@ -44,7 +45,7 @@ export function tokenize(text: string): string[] {
     const word = singular(m[2]!);
     const start = m.index!;
     // Join with the previous English word only across a space or hyphen ("max-pooling", "yolo v3").
-    if (prevWord !== null && /^[\s-]+$/.test(norm.slice(prevEnd, start))) {
+    if (joined && prevWord !== null && /^[\s-]+$/.test(norm.slice(prevEnd, start))) {
       out.push(prevWord + word);
     }
     if (!STOPWORDS.has(word)) out.push(word);

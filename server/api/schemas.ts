@@ -74,6 +74,7 @@ export type SkipRequest = z.infer<typeof skipRequest>;
 export const sessionIdParam = z.object({ id: z.string().min(1).max(100) });
 
 const sessionStatus = z.enum(['active', 'paused', 'finished']);
+const endReason = z.enum(['completed', 'finished_early']);
 const promptKind = z.enum(['main', 'follow_up']);
 const verdict = z.enum(['excellent', 'good', 'partial', 'weak', 'off_topic', 'empty', 'no_reference']);
 
@@ -102,7 +103,7 @@ export const sessionView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   finishedAt: z.string().nullable(),
-  endReason: z.enum(['completed', 'finished_early']).nullable(),
+  endReason: endReason.nullable(),
   progress: z.object({ total: z.number(), answered: z.number(), skipped: z.number() }),
   current: promptView.nullable(),
 });
@@ -182,6 +183,98 @@ export const sessionListResponse = z.object({ sessions: z.array(sessionSummary) 
 export type SessionListResponse = z.infer<typeof sessionListResponse>;
 
 const topicLabel = z.object({ zh: z.string(), en: z.string() });
+
+// GET /api/sessions/:id/report — mirrors SessionReport (server/interview/session-report.ts); the route checks both agree.
+
+const keyPointStatus = z.enum(['covered', 'partial', 'missed']);
+
+export const followUpReport = z.object({
+  prompt: z.string(),
+  /** The key point the follow-up was after. */
+  target: z.string().nullable(),
+  skipped: z.boolean(),
+  answer: z.string().nullable(),
+  score: z.number().nullable(),
+  /** How the follow-up answer did on its target point; null when skipped or not graded. */
+  targetStatus: keyPointStatus.nullable(),
+  durationMs: z.number().nullable(),
+  metrics: deliveryMetricsDto.nullable(),
+});
+
+export const questionReport = z.object({
+  /** 0-based place in the session's plan. */
+  position: z.number(),
+  questionId: z.string(),
+  number: z.number().nullable(),
+  heading: z.string(),
+  topics: z.array(z.string()),
+  hasReference: z.boolean(),
+  /** `unasked`: the session ended before it; `in_progress`: it is the current question. */
+  outcome: z.enum(['answered', 'skipped', 'unasked', 'in_progress']),
+  answer: z.string().nullable(),
+  /** 0–10; null when skipped, not asked, or the notes have no reference answer. */
+  score: z.number().nullable(),
+  verdict: verdict.nullable(),
+  /** Key points as written in the notes, by how the answer did on them. */
+  covered: z.array(z.string()),
+  partial: z.array(z.string()),
+  missed: z.array(z.string()),
+  feedback: z.string().nullable(),
+  durationMs: z.number().nullable(),
+  metrics: deliveryMetricsDto.nullable(),
+  followUp: followUpReport.nullable(),
+});
+export type QuestionReportDto = z.infer<typeof questionReport>;
+
+export const topicScore = z.object({
+  id: z.string(),
+  label: topicLabel,
+  /** 0–10, mean over the topic's scored questions (a skipped one counts 0); null when none was scored. */
+  score: z.number().nullable(),
+  questions: z.number(),
+});
+
+export const weakPoint = z.object({
+  /** The key point as written in the notes, or the question heading when the whole question was skipped. */
+  point: z.string(),
+  questionId: z.string(),
+  heading: z.string(),
+  reason: z.enum(['skipped', 'missed', 'partial']),
+  /** Share of a full question's score lost on this point (0–1), the ranking key. */
+  loss: z.number(),
+});
+export type WeakPointDto = z.infer<typeof weakPoint>;
+
+export const sessionReportResponse = z.object({
+  sessionId: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  status: sessionStatus,
+  endReason: endReason.nullable(),
+  strategy,
+  overall: z.object({
+    /** 0–10, mean over questions asked that have a reference answer, skipped ones counting 0; null when none. */
+    score: z.number().nullable(),
+    asked: z.number(),
+    answered: z.number(),
+    skipped: z.number(),
+    followUps: z.number(),
+    /** Sum of the known answer times, in milliseconds. */
+    totalTimeMs: z.number(),
+  }),
+  topics: z.array(topicScore),
+  /** Every planned question in order, asked or not. */
+  questions: z.array(questionReport),
+  /** The three points most worth reviewing, worst first. */
+  weakest: z.array(weakPoint),
+  delivery: z.object({
+    averageLength: z.number().nullable(),
+    fillerCount: z.number(),
+    fillers: z.record(z.string(), z.number()),
+    averageTimeToFirstKeyPointMs: z.number().nullable(),
+  }),
+});
+export type SessionReportResponse = z.infer<typeof sessionReportResponse>;
 
 export const questionsResponse = z.object({
   questions: z.array(

@@ -1,9 +1,26 @@
-// /api/sessions — mock interviews: start, list, show, answer, skip, pause, resume, finish, and the Markdown report.
+// /api/sessions — mock interviews: start, list, show, answer, skip, pause, resume, finish, and the report (JSON or Markdown).
 
 import { Hono } from 'hono';
-import { answerRequest, createSessionRequest, sessionIdParam, skipRequest, type SessionDetailResponse, type SessionListResponse, type SessionView, type StepResponse } from '../api/schemas.js';
+import {
+  answerRequest,
+  createSessionRequest,
+  sessionIdParam,
+  skipRequest,
+  type SessionDetailResponse,
+  type SessionListResponse,
+  type SessionReportResponse,
+  type SessionView,
+  type StepResponse,
+} from '../api/schemas.js';
 import type { AppDeps } from '../app.js';
 import { validate } from '../http/validate.js';
+import type { SessionReport } from '../interview/session-report.js';
+
+/** True when A and B are the same type: a field added to one and not the other, or typed differently, makes it false. */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+// The JSON report's schema (what the web client reads) mirrors the server's SessionReport exactly.
+true satisfies Same<SessionReport, SessionReportResponse>;
 
 export function sessionRoutes(deps: AppDeps) {
   const interview = () => deps.services.get().interview;
@@ -45,6 +62,10 @@ export function sessionRoutes(deps: AppDeps) {
     .post('/:id/pause', validate('param', sessionIdParam), (c) => c.json({ session: interview().pause(c.req.valid('param').id) satisfies SessionView }, 200))
     .post('/:id/resume', validate('param', sessionIdParam), (c) => c.json({ session: interview().resume(c.req.valid('param').id) satisfies SessionView }, 200))
     .post('/:id/finish', validate('param', sessionIdParam), (c) => c.json({ session: interview().finish(c.req.valid('param').id) satisfies SessionView }, 200))
+    .get('/:id/report', validate('param', sessionIdParam), (c) => {
+      const body: SessionReportResponse = interview().report(c.req.valid('param').id);
+      return c.json(body, 200);
+    })
     .get('/:id/report.md', validate('param', sessionIdParam), (c) => {
       const markdown = interview().reportMarkdown(c.req.valid('param').id);
       return c.body(markdown, 200, {

@@ -191,6 +191,9 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
     await page.locator('.recharts-surface').first().waitFor();
     expect(await page.getByTestId('report-topics').locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('report-score').textContent()).toMatch(/\d/);
+    // The server's report: every planned question, and the points most worth reviewing.
+    expect(await page.getByTestId('report-question').count()).toBe(3);
+    await page.getByTestId('report-weakest').waitFor();
     await shot('05-report');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-markdown').click()]);
@@ -239,9 +242,11 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
     expect(await page.getByTestId('mastery-table').textContent()).toContain('卷积神经网络');
     await page.getByTestId('due-today').waitFor();
     await shot('09-progress');
+    const historyScore = await page.getByTestId('session-history').locator('a strong').first().textContent();
     await page.getByTestId('session-history').locator('a').first().click();
     await page.getByTestId('session-report').waitFor();
     expect(page.url()).toMatch(/\/progress\/[^/]+$/);
+    expect(await page.getByTestId('report-score').textContent()).toBe(`${historyScore} / 10`);
   });
 
   it('browses the notes by topic and search, and flags questions without a reference answer', async () => {
@@ -313,6 +318,14 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
       // The viewport, as a phone shows it (a full-page capture would smear the sticky header down the page).
       await shot(name, { fullPage: false });
     }
+    // A session's report too: its chart, weak points and question rows wrap instead of widening the page.
+    await page.goto(`${base}/progress`);
+    await page.getByTestId('session-history').locator('a').first().click();
+    await page.getByTestId('report-weakest').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByTestId('report-weakest').scrollIntoViewIfNeeded();
+    await shot('19-phone-report', { fullPage: false });
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DueResponse, SessionDetailResponse, SessionListResponse, SessionView, StepResponse } from '../../server/api/schemas.js';
-import { FakeGrader, GOOD_ANSWER, OFF_TOPIC_ANSWER, WEAK_ANSWER } from '../interview/fake-grader.js';
+import { sessionReportResponse, type DueResponse, type SessionDetailResponse, type SessionListResponse, type SessionReportResponse, type SessionView, type StepResponse } from '../../server/api/schemas.js';
+import { FakeGrader, GOOD_ANSWER, OFF_TOPIC_ANSWER, PADDING_POINTS, WEAK_ANSWER } from '../interview/fake-grader.js';
 import { api, startApp, type RunningApp } from '../interview/http-fixture.js';
 
 const running: RunningApp[] = [];
@@ -84,10 +84,48 @@ describe('interview sessions over HTTP', () => {
     expect(list.body.sessions).toEqual([expect.objectContaining({ id: session.id, status: 'finished', answered: 3, skipped: 1, score: 3.8 })]);
   });
 
+  it('serves the report as JSON: overall and per-topic scores, each question with its points and time, the weakest points', async () => {
+    const app = await start(new FakeGrader());
+    const session = await startSession(app.url, { count: 3, strategy: 'sequential', topics: ['cnn'] });
+    const post = (route: string, body: unknown) => api<StepResponse>(app.url, 'POST', `/api/sessions/${session.id}${route}`, body);
+    await post('/answers', { answer: GOOD_ANSWER, durationMs: 42_000 });
+    await post('/answers', { answer: WEAK_ANSWER, durationMs: 20_000 });
+    expect((await post('/answers', { answer: '还有边界信息，边缘像素会被多次卷积', durationMs: 15_000 })).body.attempt.kind).toBe('follow_up');
+    expect((await post('/skip', {})).body.next.type).toBe('done');
+
+    const res = await api<SessionReportResponse>(app.url, 'GET', `/api/sessions/${session.id}/report`);
+    expect(res.status).toBe(200);
+    // Parsing strips keys the schema does not know: equal afterwards means the body has exactly the schema's shape.
+    expect(sessionReportResponse.parse(res.body)).toEqual(res.body);
+    const report = res.body;
+    expect(report).toMatchObject({ sessionId: session.id, status: 'finished', endReason: 'completed', strategy: 'sequential' });
+    expect(report.overall).toEqual({ score: 5, asked: 3, answered: 2, skipped: 1, followUps: 1, totalTimeMs: 77_000 });
+    expect(report.topics.find((t) => t.id === 'cnn')).toEqual({ id: 'cnn', label: { zh: '卷积神经网络', en: expect.any(String) }, score: 5, questions: 3 });
+    const [padding, second, skipped] = report.questions;
+    expect(padding).toMatchObject({ position: 0, outcome: 'answered', score: 10, covered: PADDING_POINTS.map((p) => p.text), partial: [], missed: [], durationMs: 42_000 });
+    expect(second).toMatchObject({
+      outcome: 'answered',
+      score: 5,
+      covered: [PADDING_POINTS[0]!.text],
+      missed: [PADDING_POINTS[1]!.text, PADDING_POINTS[2]!.text],
+      durationMs: 20_000,
+      followUp: { target: PADDING_POINTS[1]!.text, targetStatus: 'covered', skipped: false, durationMs: 15_000 },
+    });
+    expect(skipped).toMatchObject({ outcome: 'skipped', score: null, covered: [], missed: [] });
+    // The skipped question loses everything; the point supplied in the follow-up is no longer weak.
+    expect(report.weakest).toEqual([
+      { point: skipped!.heading, questionId: skipped!.questionId, heading: skipped!.heading, reason: 'skipped', loss: 1 },
+      { point: PADDING_POINTS[2]!.text, questionId: second!.questionId, heading: second!.heading, reason: 'missed', loss: 0.2 },
+    ]);
+    const markdown = await fetch(`${app.url}/api/sessions/${session.id}/report.md`).then((r) => r.text());
+    expect(markdown).toContain('总分：**5.0 / 10**');
+  });
+
   it('answers 404 for an unknown session and 400 for a bad request, with a code and a message', async () => {
     const app = await start(new FakeGrader());
     expect(await api(app.url, 'POST', '/api/sessions/no-such-id/answers', { answer: GOOD_ANSWER })).toEqual({ status: 404, body: { code: 'not_found:session', message: 'No session with id no-such-id' } });
     expect((await api(app.url, 'GET', '/api/sessions/no-such-id/report.md')).status).toBe(404);
+    expect(await api(app.url, 'GET', '/api/sessions/no-such-id/report')).toEqual({ status: 404, body: { code: 'not_found:session', message: 'No session with id no-such-id' } });
     const session = await startSession(app.url, { count: 1, strategy: 'random' });
     for (const body of [{ answer: '   ' }, { answer: 42 }, {}, { answer: 'ok', durationMs: -1 }]) {
       const res = await api<{ code: string }>(app.url, 'POST', `/api/sessions/${session.id}/answers`, body);

@@ -17,6 +17,7 @@ import type {
   SearchResponse,
   SessionDetailResponse,
   SessionListResponse,
+  SessionReportResponse,
   SessionView,
   SkipRequest,
   StepResponse,
@@ -32,15 +33,17 @@ export type {
   HealthResponse,
   ProgressResponse,
   PromptView,
+  QuestionReportDto,
   QuestionsResponse,
   SearchResponse,
   SectionHitDto,
   SessionDetailResponse,
+  SessionReportResponse,
   SessionSummaryDto,
   SessionView,
   StepResponse,
+  WeakPointDto,
 } from '../../server/api/schemas.js';
-
 
 const TOKEN_KEY = 'tutor.token';
 
@@ -197,6 +200,8 @@ export const api = {
   pause: (id: string) => request<{ session: SessionView }>('POST', sessionPath(id, '/pause')),
   resume: (id: string) => request<{ session: SessionView }>('POST', sessionPath(id, '/resume')),
   finish: (id: string) => request<{ session: SessionView }>('POST', sessionPath(id, '/finish')),
+  /** The session's report as the server computes it (scores, each question's points, weakest points). */
+  report: (id: string, signal?: AbortSignal) => request<SessionReportResponse>('GET', sessionPath(id, '/report'), undefined, signal),
   async reportMarkdown(id: string): Promise<string> {
     const response = await send('GET', sessionPath(id, '/report.md'));
     return response.text();

@@ -1,77 +1,15 @@
-// The report of one session: overall score, per-topic scores (chart and table), each question, Markdown export.
+// The report of one session as the server computes it (GET /api/sessions/:id/report): overall and per-topic scores,
+// the points most worth reviewing, each question, and the Markdown export.
 
 import { lazy, Suspense, useState } from 'react';
-import { api, type AttemptView, type QuestionsResponse, type SessionDetailResponse } from '../api.js';
-import { useTopics } from '../hooks/use-topics.js';
-import { useI18n } from '../i18n.js';
-import { dateTime, duration, questionTitle } from '../format.js';
+import { api, type QuestionReportDto, type SessionReportResponse, type WeakPointDto } from '../api.js';
+import { useI18n, type MessageKey } from '../i18n.js';
+import { dateTime, duration, plainText, questionTitle } from '../format.js';
 import { Icon } from './icon.js';
 import { useNotePanel } from './note-panel.js';
 import { formatScore, ScoreBar, scoreTone } from './score.js';
 import { ErrorNotice } from './status.js';
 import type { TopicScoreChartProps } from './topic-score-chart.js';
-import { TopicTags } from './topic-tags.js';
-
-export interface QuestionRow {
-  position: number;
-  questionId: string;
-  heading: string;
-  topics: string[];
-  hasReference: boolean;
-  main: AttemptView | null;
-  followUp: AttemptView | null;
-}
-
-export interface ReportModel {
-  /** Mean over asked questions that have a reference answer, skipped ones counting 0 (as the server's report). */
-  score: number | null;
-  answered: number;
-  skipped: number;
-  totalMs: number;
-  topics: { id: string; score: number | null; questions: number }[];
-  questions: QuestionRow[];
-}
-
-const mean = (values: number[]) => (values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10);
-
-/** The value a question adds to an average: skipped counts 0 when it could have been scored; unscorable is left out. */
-function averageValue(row: QuestionRow): number | null {
-  if (!row.main) return null;
-  if (row.main.skipped) return row.hasReference ? 0 : null;
-  return row.main.grade?.score ?? null;
-}
-
-export function buildReportModel(detail: SessionDetailResponse, questions: QuestionsResponse['questions']): ReportModel {
-  const info = new Map(questions.map((q) => [q.id, q]));
-  const positions = [...new Set(detail.attempts.map((a) => a.position))].sort((a, b) => a - b);
-  const rows: QuestionRow[] = positions.map((position) => {
-    const main = detail.attempts.find((a) => a.position === position && a.kind === 'main') ?? null;
-    const followUp = detail.attempts.find((a) => a.position === position && a.kind === 'follow_up') ?? null;
-    const questionId = (main ?? followUp)!.questionId;
-    const q = info.get(questionId);
-    return {
-      position,
-      questionId,
-      heading: q?.heading ?? main?.prompt ?? questionId,
-      topics: q?.topics ?? [],
-      hasReference: q?.hasReference ?? main?.grade?.score !== null,
-      main,
-      followUp,
-    };
-  });
-  const topicIds = [...new Set(rows.flatMap((r) => r.topics))];
-  return {
-    score: mean(rows.map(averageValue).filter((v): v is number => v !== null)),
-    answered: rows.filter((r) => r.main && !r.main.skipped).length,
-    skipped: rows.filter((r) => r.main?.skipped).length,
-    totalMs: detail.attempts.reduce((sum, a) => sum + (a.durationMs ?? 0), 0),
-    topics: topicIds.map((id) => {
-      const mine = rows.filter((r) => r.topics.includes(id));
-      return { id, score: mean(mine.map(averageValue).filter((v): v is number => v !== null)), questions: mine.length };
-    }),
-    questions: rows,
-  };
-}
 
 // The chart library is most of the bundle: load it only when a chart is on screen.
 const LazyChart = lazy(() => import('./topic-score-chart.js'));
@@ -86,24 +24,29 @@ export function TopicScoreChart(props: TopicScoreChartProps) {
 
 export const STRATEGY_KEY = { due: 'strategyDue', weakest: 'strategyWeakest', random: 'strategyRandom', sequential: 'strategySequential' } as const;
 
-export function SessionReportView({ detail, onNewInterview }: { detail: SessionDetailResponse; onNewInterview?: () => void }) {
+const REASON_KEY: Record<WeakPointDto['reason'], MessageKey> = { skipped: 'reasonSkipped', missed: 'reasonMissed', partial: 'reasonPartial' };
+const POINT_KEY = { covered: 'pointCovered', partial: 'pointPartial', missed: 'pointMissed' } as const;
+
+type TopicLabel = SessionReportResponse['topics'][number]['label'];
+
+export function SessionReportView({ report, onNewInterview }: { report: SessionReportResponse; onNewInterview?: () => void }) {
   const { t, lang } = useI18n();
-  const { catalog, label } = useTopics();
   const panel = useNotePanel();
   const [exportError, setExportError] = useState<unknown>(null);
   const [exporting, setExporting] = useState(false);
-  const model = buildReportModel(detail, catalog.data?.questions ?? []);
-  const { session } = detail;
+  const { overall } = report;
+  const labels = new Map(report.topics.map((tp) => [tp.id, tp.label]));
+  const headingOf = (questionId: string) => report.questions.find((q) => q.questionId === questionId)?.heading;
 
   const exportMarkdown = async () => {
     setExporting(true);
     setExportError(null);
     try {
-      const markdown = await api.reportMarkdown(session.id);
+      const markdown = await api.reportMarkdown(report.sessionId);
       const url = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;
-      link.download = `interview-report-${session.createdAt.slice(0, 10)}-${session.id.slice(0, 8)}.md`;
+      link.download = `interview-report-${report.createdAt.slice(0, 10)}-${report.sessionId.slice(0, 8)}.md`;
       document.body.append(link);
       link.click();
       link.remove();
@@ -115,15 +58,22 @@ export function SessionReportView({ detail, onNewInterview }: { detail: SessionD
     }
   };
 
+  const openWeakPoint = (w: WeakPointDto) =>
+    panel.open({
+      questionId: w.questionId,
+      heading: headingOf(w.questionId) ?? w.heading,
+      ...(w.reason === 'skipped' ? {} : { excerpt: w.point, excerptLabel: t('missedExcerpt') }),
+    });
+
   return (
     <section aria-labelledby="report-title" data-testid="session-report">
       <div className="page-head">
         <div>
           <h1 id="report-title">{t('reportTitle')}</h1>
           <p>
-            {dateTime(session.createdAt, lang)} · {t(STRATEGY_KEY[session.strategy])}
-            {session.status !== 'finished' && ` · ${t('reportInProgress')}`}
-            {session.endReason === 'finished_early' && ` · ${t('reportEndedEarly')}`}
+            {dateTime(report.createdAt, lang)} · {t(STRATEGY_KEY[report.strategy])}
+            {report.status !== 'finished' && ` · ${t('reportInProgress')}`}
+            {report.endReason === 'finished_early' && ` · ${t('reportEndedEarly')}`}
           </p>
         </div>
         <div className="notice-actions">
@@ -143,38 +93,67 @@ export function SessionReportView({ detail, onNewInterview }: { detail: SessionD
         <div className="report-summary">
           <div className="stat">
             <div className="stat-label">{t('reportOverall')}</div>
-            <div className={`stat-value tone-${scoreTone(model.score)}`} data-testid="report-score">
-              {formatScore(model.score)}
+            <div className={`stat-value tone-${scoreTone(overall.score)}`} data-testid="report-score">
+              {formatScore(overall.score)}
               <small style={{ fontSize: '0.9rem', color: 'var(--muted)' }}> / 10</small>
             </div>
           </div>
           <div className="stat">
             <div className="stat-label">{t('reportAnswered')}</div>
-            <div className="stat-value">{model.answered}</div>
+            <div className="stat-value">{overall.answered}</div>
           </div>
           <div className="stat">
             <div className="stat-label">{t('reportSkipped')}</div>
-            <div className="stat-value">{model.skipped}</div>
+            <div className="stat-value">{overall.skipped}</div>
           </div>
           <div className="stat">
             <div className="stat-label">{t('reportTime')}</div>
             <div className="stat-value" style={{ fontSize: '1.2rem' }}>
-              {duration(model.totalMs, lang)}
+              {duration(overall.totalTimeMs, lang)}
             </div>
           </div>
         </div>
         <p className="hint">{t('reportScoreHint')}</p>
       </div>
 
+      {overall.asked > 0 && (
+        <div className="card" data-testid="report-weakest">
+          <div className="card-title">
+            <h2>{t('reportWeakest')}</h2>
+          </div>
+          {report.weakest.length === 0 ? (
+            <p className="hint">{t('reportNoWeak')}</p>
+          ) : (
+            <>
+              <ol className="weak-list">
+                {report.weakest.map((w, i) => (
+                  <li key={i} className="weak-item">
+                    <div className="weak-point">{w.reason === 'skipped' ? questionTitle(w.heading) : plainText(w.point)}</div>
+                    <div className="weak-meta">
+                      <span className={`badge ${w.reason === 'partial' ? 'badge-warn' : 'badge-bad'}`}>{t(REASON_KEY[w.reason])}</span>
+                      {w.reason !== 'skipped' && <span className="hint">{t('reportFrom', { heading: questionTitle(w.heading) })}</span>}
+                      <button type="button" className="link-button" onClick={() => openWeakPoint(w)}>
+                        {t('openSource')}
+                      </button>
+                    </div>
+                  </li>
+                ))}
+              </ol>
+              <p className="hint">{t('reportWeakestHint')}</p>
+            </>
+          )}
+        </div>
+      )}
+
       <div className="card">
         <div className="card-title">
           <h2>{t('reportTopics')}</h2>
         </div>
-        {model.topics.length === 0 ? (
+        {report.topics.length === 0 ? (
           <p className="hint">{t('reportNoTopics')}</p>
         ) : (
           <>
-            <TopicScoreChart data={model.topics.map((tp) => ({ name: label(tp.id, lang), score: tp.score }))} lang={lang} valueLabel={t('scoreLabel')} />
+            <TopicScoreChart data={report.topics.map((tp) => ({ name: tp.label[lang], score: tp.score }))} lang={lang} valueLabel={t('scoreLabel')} />
             <div className="table-wrap">
               <table className="data" data-testid="report-topics">
                 <thead>
@@ -185,9 +164,9 @@ export function SessionReportView({ detail, onNewInterview }: { detail: SessionD
                   </tr>
                 </thead>
                 <tbody>
-                  {model.topics.map((tp) => (
+                  {report.topics.map((tp) => (
                     <tr key={tp.id}>
-                      <td>{label(tp.id, lang)}</td>
+                      <td>{tp.label[lang]}</td>
                       <td className="num">{formatScore(tp.score)}</td>
                       <td className="num">{tp.questions}</td>
                     </tr>
@@ -199,66 +178,102 @@ export function SessionReportView({ detail, onNewInterview }: { detail: SessionD
         )}
       </div>
 
-      <div className="card">
+      <div className="card" data-testid="report-questions">
         <div className="card-title">
           <h2>{t('reportQuestions')}</h2>
         </div>
-        {model.questions.length === 0 && <p className="hint">{t('reportNoAnswers')}</p>}
-        {model.questions.map((row) => (
-          <ReportQuestion key={row.position} row={row} onOpen={() => panel.open({ questionId: row.questionId, heading: row.heading })} />
-        ))}
+        {overall.asked === 0 && !report.questions.some((q) => q.outcome === 'in_progress') ? (
+          <p className="hint">{t('reportNoAnswers')}</p>
+        ) : (
+          report.questions.map((q) => <ReportQuestion key={q.position} question={q} labels={labels} onOpen={() => panel.open({ questionId: q.questionId, heading: q.heading })} />)
+        )}
       </div>
     </section>
   );
 }
 
-function ReportQuestion({ row, onOpen }: { row: QuestionRow; onOpen: () => void }) {
+function ReportQuestion({ question: q, labels, onOpen }: { question: QuestionReportDto; labels: ReadonlyMap<string, TopicLabel>; onOpen: () => void }) {
   const { t, lang } = useI18n();
-  const grade = row.main?.grade ?? null;
-  const missed = grade?.keyPoints.filter((p) => p.status === 'missed') ?? [];
-  const covered = grade?.keyPoints.filter((p) => p.status !== 'missed') ?? [];
+  const asked = q.outcome === 'answered' || q.outcome === 'skipped';
+  // A skipped question with a reference answer counts 0 in the averages, so its bar shows 0 too.
+  const barScore = q.outcome === 'skipped' ? (q.hasReference ? 0 : null) : q.score;
+  const points = q.covered.length + q.partial.length + q.missed.length;
+  const result =
+    q.outcome === 'answered'
+      ? q.score === null
+        ? t('verdictNoReference')
+        : `${formatScore(q.score)} / 10`
+      : t(q.outcome === 'skipped' ? 'skipped' : q.outcome === 'unasked' ? 'reportUnasked' : 'reportCurrent');
+  const f = q.followUp;
+  const followUpFacts =
+    f && !f.skipped
+      ? [
+          f.score !== null ? t('scoreOutOf', { score: formatScore(f.score) }) : null,
+          f.targetStatus ? t('reportFollowUpTarget', { status: t(POINT_KEY[f.targetStatus]) }) : null,
+          f.durationMs !== null ? duration(f.durationMs, lang) : null,
+        ].filter((x): x is string => x !== null)
+      : [];
   return (
-    <div className="report-item">
+    <div className="report-item" data-testid="report-question" data-outcome={q.outcome}>
       <div className="card-title" style={{ marginBottom: 6 }}>
         <h3>
-          {row.position + 1}. {questionTitle(row.heading)}
+          {q.position + 1}. {questionTitle(q.heading)}
         </h3>
-        <span className={`tone-${scoreTone(grade?.score)}`} style={{ fontWeight: 700 }}>
-          {row.main?.skipped ? t('skipped') : `${formatScore(grade?.score)} / 10`}
+        <span className={asked ? `tone-${scoreTone(barScore)}` : 'tone-none'} style={{ fontWeight: 700 }} data-testid="report-question-score">
+          {result}
         </span>
       </div>
-      <ScoreBar score={row.main?.skipped ? 0 : (grade?.score ?? null)} label={t('scoreOutOf', { score: formatScore(grade?.score) })} />
+      {asked && <ScoreBar score={barScore} label={t('scoreOutOf', { score: formatScore(barScore) })} />}
       <div className="question-tags" style={{ margin: '8px 0' }}>
-        <TopicTags topics={row.topics} />
-        {row.main?.durationMs != null && <span className="badge">
-            <Icon name="clock" size={12} /> {duration(row.main.durationMs, lang)}
-          </span>}
-        {grade && <span className="badge badge-good">{t('reportCovered', { n: covered.length, total: grade.keyPoints.length })}</span>}
+        {q.topics.map((id) => (
+          <span key={id} className="badge badge-accent">
+            {labels.get(id)?.[lang] ?? id}
+          </span>
+        ))}
+        {q.durationMs !== null && (
+          <span className="badge">
+            <Icon name="clock" size={12} /> {duration(q.durationMs, lang)}
+          </span>
+        )}
+        {q.outcome === 'answered' && points > 0 && (
+          <span className={`badge${q.covered.length > 0 ? ' badge-good' : ''}`}>{t('reportCovered', { n: q.covered.length, total: points })}</span>
+        )}
+        {q.partial.length > 0 && <span className="badge badge-warn">{t('reportPartialBadge', { n: q.partial.length })}</span>}
       </div>
-      {grade?.feedback && <p>{grade.feedback}</p>}
-      {missed.length > 0 && (
+      {q.feedback && <p>{q.feedback}</p>}
+      {q.missed.length > 0 && (
         <details>
-          <summary>{t('reportMissed', { n: missed.length })}</summary>
+          <summary>{t('reportMissed', { n: q.missed.length })}</summary>
           <ul>
-            {missed.map((p, i) => (
-              <li key={i}>{p.text}</li>
+            {q.missed.map((p, i) => (
+              <li key={i}>{plainText(p)}</li>
             ))}
           </ul>
         </details>
       )}
-      {row.main?.answer && (
+      {q.partial.length > 0 && (
         <details>
-          <summary>{t('reportYourAnswer')}</summary>
-          <p className="answer-highlight">{row.main.answer}</p>
+          <summary>{t('reportPartial', { n: q.partial.length })}</summary>
+          <ul>
+            {q.partial.map((p, i) => (
+              <li key={i}>{plainText(p)}</li>
+            ))}
+          </ul>
         </details>
       )}
-      {row.followUp && (
+      {q.answer && (
+        <details>
+          <summary>{t('reportYourAnswer')}</summary>
+          <p className="answer-highlight">{q.answer}</p>
+        </details>
+      )}
+      {q.followUp && (
         <details>
           <summary>
-            {t('reportFollowUp')}: {row.followUp.prompt}
+            {t('reportFollowUp')}: {q.followUp.prompt}
           </summary>
-          <p className="answer-highlight">{row.followUp.skipped ? t('skipped') : row.followUp.answer}</p>
-          {row.followUp.grade && <p className="hint">{t('scoreOutOf', { score: formatScore(row.followUp.grade.score) })}</p>}
+          <p className="answer-highlight">{q.followUp.skipped ? t('skipped') : q.followUp.answer}</p>
+          {followUpFacts.length > 0 && <p className="hint">{followUpFacts.join(' · ')}</p>}
         </details>
       )}
       <button type="button" className="btn btn-quiet btn-small" onClick={onOpen}>

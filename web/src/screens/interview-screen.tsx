@@ -1,6 +1,6 @@
 // Interview: the setup form, a running session (/interview/<id>), or its report (/interview/<id>/report).
 
-import { api, type SessionDetailResponse } from '../api.js';
+import { api, type SessionDetailResponse, type SessionReportResponse } from '../api.js';
 import { InterviewSession } from '../components/interview-session.js';
 import { InterviewSetup } from '../components/interview-setup.js';
 import { SessionReportView } from '../components/session-report.js';
@@ -18,26 +18,44 @@ export function InterviewScreen({ sessionId, view }: { sessionId?: string | unde
 
 function SessionLoader({ sessionId, showReport }: { sessionId: string; showReport: boolean }) {
   const { t } = useI18n();
-  const { navigate } = useRouter();
   const { state } = useHealth();
-  const ready = state.kind === 'ready';
-  const detail = useAsync<SessionDetailResponse | null>((signal) => (ready ? api.session(sessionId, signal) : Promise.resolve(null)), [sessionId, ready, showReport]);
-  const reportPath = `/interview/${encodeURIComponent(sessionId)}/report`;
+  if (state.kind !== 'ready') return <Loading label={t(waitingLabel(state))} />;
+  // Keyed so that going back from the report loads the session afresh (and the report each time it is opened).
+  return showReport ? <ReportLoader key="report" sessionId={sessionId} /> : <RunningSession key="session" sessionId={sessionId} />;
+}
 
-  if (!ready || (detail.loading && !detail.data)) return <Loading label={ready ? t('sessionLoading') : t(waitingLabel(state))} />;
-  if (detail.error !== null) {
-    return (
-      <>
-        <ErrorNotice error={detail.error} onRetry={detail.reload} />
-        <Link to="/interview" className="btn">
-          {t('newInterview')}
-        </Link>
-      </>
-    );
-  }
+function RunningSession({ sessionId }: { sessionId: string }) {
+  const { t } = useI18n();
+  const { navigate } = useRouter();
+  const detail = useAsync<SessionDetailResponse>((signal) => api.session(sessionId, signal), [sessionId]);
+
+  if (detail.loading && !detail.data) return <Loading label={t('sessionLoading')} />;
+  if (detail.error !== null) return <LoadError error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return null;
-  if (showReport || (detail.data.session.status === 'finished' && detail.data.attempts.length === 0)) {
-    return <SessionReportView detail={detail.data} onNewInterview={() => navigate('/interview')} />;
-  }
-  return <InterviewSession initial={detail.data} onShowReport={() => navigate(reportPath)} />;
+  // A session finished before anything was answered has nothing to resume: show its (empty) report.
+  if (detail.data.session.status === 'finished' && detail.data.attempts.length === 0) return <ReportLoader sessionId={sessionId} />;
+  return <InterviewSession initial={detail.data} onShowReport={() => navigate(`/interview/${encodeURIComponent(sessionId)}/report`)} />;
+}
+
+function ReportLoader({ sessionId }: { sessionId: string }) {
+  const { t } = useI18n();
+  const { navigate } = useRouter();
+  const report = useAsync<SessionReportResponse>((signal) => api.report(sessionId, signal), [sessionId]);
+
+  if (report.loading && !report.data) return <Loading label={t('sessionLoading')} />;
+  if (report.error !== null) return <LoadError error={report.error} onRetry={report.reload} />;
+  if (!report.data) return null;
+  return <SessionReportView report={report.data} onNewInterview={() => navigate('/interview')} />;
+}
+
+function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <ErrorNotice error={error} onRetry={onRetry} />
+      <Link to="/interview" className="btn">
+        {t('newInterview')}
+      </Link>
+    </>
+  );
 }

@@ -1,7 +1,7 @@
 // Progress: per-topic mastery chart, what is due for review today, and the history of sessions (each opens its report).
 
 import { useState } from 'react';
-import { api, type SessionDetailResponse } from '../api.js';
+import { api, type SessionReportResponse } from '../api.js';
 import { useNotePanel } from '../components/note-panel.js';
 import { formatScore, scoreTone } from '../components/score.js';
 import { SessionReportView, STRATEGY_KEY, TopicScoreChart } from '../components/session-report.js';
@@ -22,24 +22,24 @@ function ReportPage({ sessionId }: { sessionId: string }) {
   const { t } = useI18n();
   const { state } = useHealth();
   const ready = state.kind === 'ready';
-  const detail = useAsync<SessionDetailResponse | null>((signal) => (ready ? api.session(sessionId, signal) : Promise.resolve(null)), [sessionId, ready]);
+  const report = useAsync<SessionReportResponse | null>((signal) => (ready ? api.report(sessionId, signal) : Promise.resolve(null)), [sessionId, ready]);
   return (
     <>
       <p>
         <Link to="/progress">← {t('backToProgress')}</Link>
       </p>
-      {(!ready || detail.loading) && <Loading label={ready ? t('sessionLoading') : t(waitingLabel(state))} />}
-      {detail.error !== null && <ErrorNotice error={detail.error} onRetry={detail.reload} />}
-      {detail.data && (
+      {(!ready || report.loading) && <Loading label={ready ? t('sessionLoading') : t(waitingLabel(state))} />}
+      {report.error !== null && <ErrorNotice error={report.error} onRetry={report.reload} />}
+      {report.data && (
         <>
-          {detail.data.session.status !== 'finished' && (
+          {report.data.status !== 'finished' && (
             <p>
               <Link className="btn btn-primary" to={`/interview/${encodeURIComponent(sessionId)}`}>
                 {t('resumeAction')}
               </Link>
             </p>
           )}
-          <SessionReportView detail={detail.data} />
+          <SessionReportView report={report.data} />
         </>
       )}
     </>

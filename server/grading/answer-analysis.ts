@@ -76,6 +76,11 @@ export interface AnswerFeatures {
   english: number;
   /** Weighted share of the key points whose matching stretch contradicts them, 0–1. */
   contradictions: number;
+  /**
+   * Rarity-weighted share of the answer's concepts that occur anywhere in the notes, 0–1 (1 when it says
+   * nothing but intent words). Glossary terms the notes never use count against, like everyday words.
+   */
+  notesShare: number;
 }
 
 export interface AnswerAnalysis {
@@ -164,6 +169,7 @@ export class AnswerAnalyzer {
         hedges: hedgeCount(answer),
         english: /[a-z]/i.test(answer) ? 1 - cjkRatio(answer) : 0,
         contradictions: sum((i) => (scored[i]!.match.contradictions?.length ? 1 : 0)),
+        notesShare: this.concepts.notesShare(stripFillers(answer)),
       },
     };
   }

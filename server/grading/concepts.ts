@@ -43,7 +43,7 @@ export interface TextBag {
 const GRADING_STOPWORDS = new Set([
   '进行', '通过', '使用', '一般', '主要', '可能', '所以', '因为', '如果', '但是', '而且', '同时', '一定', '程度', '情况', '方式',
   '时候', '之后', '之前', '以及', '或者', '还是', '因此', '从而', '这样', '那么', '即', '则', '并', '其中', '所有', '每个', '得到',
-  '作为', '实际', '一种', '之间', '也就是', '就是说', '叫', '称为', '时', '后', '前', '做', '用', '让', '使得', '使', '达到', '方面',
+  '作为', '实际', '一种', '之间', '也就是', '就是说', '相当于', '叫', '称为', '时', '后', '前', '做', '用', '让', '使得', '使', '达到', '方面',
   '部分', '来', '去', '给', '过', '该', '此', '不会', '已经', '只是', '只', '才', '再', '更', '最', '较', '相对', '一样', '这种',
   '那种', '一点', '有点', '觉得', '认为', '理解', '知道', '记得', '大概', '应该', '好像', '感觉', '对吧', '的话', '那个', '这个',
   '嗯', '呃', '额', '啦', '了解', '具体', '基本', '基本上', '所谓', '本身', '里面', '当中', '上面', '下面', '以后', '以前', '起来',
@@ -203,6 +203,27 @@ export class ConceptSpace {
       this.inner.set(term, ids);
     }
     return ids;
+  }
+
+  /**
+   * Rarity-weighted share, 0–1, of a text's concepts that occur somewhere in the notes (1 when it has none:
+   * nothing it says is foreign to them).
+   * Everyday words the notes never use count against, and so do glossary terms the notes never use (the
+   * glossary also names neighbouring fields, so that questions about them are recognised as out of scope):
+   * recognising a term is not the notes covering it. Intent words (作用, 区别 …) frame rather than say, and
+   * are left out.
+   */
+  notesShare(text: string): number {
+    let known = 0;
+    let total = 0;
+    const norm = normalizeText(text);
+    const intents = new Set(this.glossary.find(norm).flatMap((m) => (m.set.intent ? [`g${m.set.id}`] : [])));
+    for (const c of this.concepts(norm)) {
+      if (intents.has(c.key)) continue;
+      total += c.weight;
+      if ((this.df.get(c.key) ?? 0) > 0) known += c.weight;
+    }
+    return total === 0 ? 1 : known / total;
   }
 
   /** True when the concept occurs somewhere in the notes or is a glossary term. */

@@ -7,6 +7,7 @@ import { meanAbsoluteError, pearson, quantile, ranks, spearman } from '../../ser
 const base: AnswerFeatures = {
   coverage: 0.5, statusShare: 0.5, lexical: 0.4, semantic: 0.6, referenceSimilarity: 0.7, otherSimilarity: 0.6, conceptRecall: 0.3,
   foreignTerms: 0.3, otherRecall: 0.2, otherCoverage: 0.3, ownMentions: 5, logLength: 4, hedges: 0, english: 0, contradictions: 0,
+  notesShare: 0.8,
 };
 const at = (overrides: Partial<AnswerFeatures>): AnswerFeatures => ({ ...base, ...overrides });
 

@@ -34,6 +34,13 @@ describe('ConceptSpace', () => {
     expect(space.concepts('都没有需要学习的参数').map((c) => c.key)).not.toContain(space.keyOf('元学习'));
   });
 
+  it('counts glossary terms the notes never use against a text being about the notes, like everyday words', () => {
+    expect(space.notesShare('空洞卷积可以扩大感受野')).toBe(1);
+    // 推荐系统 is a glossary term (recommender systems, a neighbouring field) that the notes never use.
+    expect(space.notesShare('推荐系统')).toBe(0);
+    expect(space.notesShare('今天面试有点紧张，我之前在一家电商公司做推荐系统')).toBeLessThan(0.15);
+  });
+
   it('weights rare concepts above common ones', () => {
     const weight = (term: string) => space.concepts(term)[0]!.weight;
     expect(weight('空洞卷积')).toBeGreaterThan(weight('神经网络'));

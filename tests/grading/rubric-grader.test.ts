@@ -1,14 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ReferenceBank } from '../../server/grading/reference.js';
+import { RubricGrader } from '../../server/grading/rubric-grader.js';
 import type { Grade, Grader } from '../../server/grading/types.js';
 import type { Section } from '../../server/notes/types.js';
+import type { Retrieval, Retriever } from '../../server/retrieval/types.js';
+import type { Services } from '../../server/services.js';
 import { realServices } from '../support/real-services.js';
 import { runGraderContract } from './grader.contract.js';
 
 let grader: Grader;
 let sections: Section[];
+let services: Services;
 
 beforeAll(async () => {
-  const { services } = await realServices();
+  services = (await realServices()).services;
   grader = services.grader; // no LLM configured in tests: the rubric grader
   sections = services.sections;
 });
@@ -62,6 +67,45 @@ describe('RubricGrader', () => {
     const g = await grade(8, '今天面试有点紧张，昨晚没睡好，我们能不能先聊聊项目经历？我之前在一家电商公司做推荐系统。');
     expect(g.verdict).toBe('off_topic');
     expect(g.score).toBe(0);
+  });
+
+  it('calls English chit-chat off-topic too', async () => {
+    const g = await grade(8, "I'm a bit nervous today, could we talk about my projects first? I built a recommender system at an e-commerce company.");
+    expect(g.verdict).toBe('off_topic');
+    expect(g.score).toBe(0);
+  });
+
+  it('does not call an answer off-topic for an aside about a field the notes do not cover', async () => {
+    const g = await grade(11, '空洞卷积可以在不增加参数的情况下扩大感受野，输出特征图大小不变，我在做推荐系统项目的时候也用过类似的思路。');
+    expect(g.verdict).not.toBe('off_topic');
+    expect(g.score!).toBeGreaterThanOrEqual(3.5);
+  });
+
+  describe('when the search of the notes and the key points agree that the answer belongs elsewhere', () => {
+    // A dropout answer to the q/k/v question: the dropout section's key points fit it better than the asked
+    // one's, but not by the margin that decides on key points alone.
+    const dropout = 'dropout在训练时随机让一部分神经元失活，可以看成很多子网络的集成，用来防止过拟合，推理时保留全部神经元。';
+    const placing = (first: number, ...rest: number[]): Retriever => ({
+      retrieve: async (): Promise<Retrieval> => ({
+        inScope: true,
+        hits: [first, ...rest].map((n, i) => ({ chunkId: `${id(n)}#0`, questionId: id(n), heading: '', text: '', score: 0.5 - i * 0.05, sources: ['dense'] })),
+      }),
+    });
+    const graderPlacing = async (retriever: Retriever) => {
+      const bank = await ReferenceBank.build(services.sections, services.glossary, services.embedder);
+      return new RubricGrader({ sections: services.sections, chunks: services.chunks, bank, embedder: services.embedder, retriever });
+    };
+
+    it('calls it off-topic and names the question it answers', async () => {
+      const g = await (await graderPlacing(placing(33, 25, 60))).grade({ questionId: id(36), answer: dropout });
+      expect(g.verdict).toBe('off_topic');
+      expect(g.feedback).toContain('dropout和batch normalization');
+    });
+
+    it('leaves it to the score when the search finds the asked question first', async () => {
+      const g = await (await graderPlacing(placing(36, 33, 25))).grade({ questionId: id(36), answer: dropout });
+      expect(g.verdict).not.toBe('off_topic');
+    });
   });
 
   it.each(['嗯……这个我不太清楚，不好意思。', '不知道', '。。。', '   ', 'asdf', '空洞卷积？嗯……记不清了'])('grades the filler-only answer %j as empty with 0', async (answer) => {

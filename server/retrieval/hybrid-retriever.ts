@@ -85,6 +85,7 @@ export class HybridRetriever implements Retriever {
   private readonly chunks = new Map<string, Chunk>();
   private readonly allText: string;
   private readonly weights = new Map<string, number>();
+  private readonly presence = new Map<string, boolean>();
 
   constructor(
     private readonly deps: HybridDeps,
@@ -92,7 +93,8 @@ export class HybridRetriever implements Retriever {
   ) {
     for (const s of deps.sections) {
       const heading = normalizeText(s.title);
-      this.sections.set(s.id, { section: s, heading, body: normalizeText(s.answer), intents: deps.glossary.intents(s.title) });
+      // A question with no answer yet is all heading; scoring its body as empty would rank it below every neighbour.
+      this.sections.set(s.id, { section: s, heading, body: normalizeText(s.answer) || heading, intents: deps.glossary.intents(s.title) });
     }
     for (const c of deps.chunks) this.chunks.set(c.id, c);
     this.allText = [...this.sections.values()].map((s) => `${s.heading}\n${s.body}`).join('\n');
@@ -185,7 +187,7 @@ export class HybridRetriever implements Retriever {
     const top = scored[0]?.c.info;
     const features: ScopeFeatures = {
       best: scored[0]?.score ?? 0,
-      coverage: topical.length === 0 ? 0 : strictCoverageIn(this.allText),
+      coverage: topical.length === 0 ? 0 : topical.reduce((a, t) => a + (this.inNotes(t) ? weightOf(t) : 0), 0) / totalWeight,
       topCoverage: top && topical.length > 0 ? strictCoverageIn(`${top.heading}\n${top.body}`) : 0,
       dense: scored[0]?.c.dense ?? 0,
     };
@@ -198,6 +200,21 @@ export class HybridRetriever implements Retriever {
       sources: [...c.sources].sort(),
     }));
     return { hits, features };
+  }
+
+  /**
+   * Whether any section holds the concept (strictly): remembered per concept, because scanning all the notes on
+   * every query was the largest cost of a search over a 100k-chunk index (profiled with scripts/bench-scale.ts).
+   */
+  private inNotes(concept: Concept): boolean {
+    const key = concept.forms.join('|');
+    let found = this.presence.get(key);
+    if (found === undefined) {
+      found = containsConcept(this.allText, concept);
+      if (this.presence.size > 50_000) this.presence.clear();
+      this.presence.set(key, found);
+    }
+    return found;
   }
 
   /**

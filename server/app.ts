@@ -2,8 +2,10 @@
 
 import { Hono } from 'hono';
 import { AppError } from './errors.js';
+import { closeIfBodyUnread } from './http/connection-close.js';
 import { toErrorResponse } from './http/error-handler.js';
 import { limitBody, requireJson, requireToken } from './http/guards.js';
+import { allowedMethods } from './http/method-not-allowed.js';
 import { webAppFiles } from './http/static-files.js';
 import { askRoutes } from './routes/ask.js';
 import { gradeRoutes } from './routes/grade.js';
@@ -37,9 +39,17 @@ export function createApp(deps: AppDeps) {
     .route('/review', reviewRoutes(deps))
     .route('/progress', progressRoutes(deps));
 
-  const app = new Hono().route('/api', api);
+  const app = new Hono().use('*', closeIfBodyUnread).route('/api', api);
   if (deps.webRoot) app.get('*', webAppFiles(deps.webRoot));
-  app.notFound((c) => toErrorResponse(new AppError('not_found', `No such endpoint: ${c.req.method} ${c.req.path}`, 'route'), c));
+  app.notFound((c) => {
+    const isApi = c.req.path === '/api' || c.req.path.startsWith('/api/');
+    const allowed = isApi ? allowedMethods(app.routes, c.req.path) : deps.webRoot ? ['GET', 'HEAD'] : [];
+    if (allowed.length > 0) {
+      c.header('Allow', allowed.join(', '));
+      return toErrorResponse(new AppError('method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(' or ')}`), c);
+    }
+    return toErrorResponse(new AppError('not_found', `No such endpoint: ${c.req.method} ${c.req.path}`, 'route'), c);
+  });
   app.onError(toErrorResponse);
   return app;
 }

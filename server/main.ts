@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createServices } from './deps.js';
+import { IndexError } from './errors.js';
 import { runIngest } from './ingest/run-ingest.js';
 import { staleness } from './ingest/ingest.js';
 import { ServiceHolder } from './services.js';
@@ -35,7 +36,18 @@ async function prepare(config: Config, holder: ServiceHolder): Promise<void> {
     summary.warnings.forEach((w) => console.warn(`warning: ${w}`));
     console.log(`Indexed ${summary.sections} questions (${summary.chunks} chunks, ${summary.embedded} embedded) in ${summary.seconds.toFixed(1)} s.`);
   }
-  holder.set(await createServices(config));
+  try {
+    holder.set(await createServices(config));
+  } catch (error) {
+    // The manifest looked current but a file is truncated, corrupted or missing (a disk error, a copy cut short):
+    // npm start should just work, so rebuild from the notes — what the message would tell the user to run.
+    if (!(error instanceof IndexError)) throw error;
+    console.warn(`${error.message}\nRebuilding the index from the notes now (the same as \`npm run ingest -- --rebuild\`)…`);
+    holder.progress(`rebuilding the damaged index of ${config.notesDir}`);
+    const summary = await runIngest(config, { rebuild: true });
+    console.log(`Rebuilt the index: ${summary.sections} questions (${summary.chunks} chunks) in ${summary.seconds.toFixed(1)} s.`);
+    holder.set(await createServices(config));
+  }
 }
 
 async function main(): Promise<void> {
@@ -61,14 +73,6 @@ async function main(): Promise<void> {
     console.error(`Could not listen on ${config.host}:${config.port}: ${error.message}`);
     process.exit(1);
   });
-  try {
-    await prepare(config, holder);
-    console.log('Ready.');
-  } catch (error) {
-    const message = (error as Error).message;
-    holder.fail(message);
-    console.error(`The notes index could not be prepared: ${message}`);
-  }
   const shutdown = (signal: string) => {
     console.log(`${signal}: finishing in-flight requests and shutting down…`);
     // Closing the database checkpoints its WAL, so the file is complete on its own after a clean stop.
@@ -78,10 +82,22 @@ async function main(): Promise<void> {
       process.exit(0);
     };
     server.close(exit);
+    // close() drops only the connections idle at this moment; a keep-alive connection whose response ends later
+    // would hold the exit until the client lets go of it (3 s measured with fetch), so drop each once it is idle.
+    if ('closeIdleConnections' in server) setInterval(() => server.closeIdleConnections(), 50).unref();
     setTimeout(exit, 10_000).unref();
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // After the handlers, so that a stop during a long first indexing is a clean stop too.
+  try {
+    await prepare(config, holder);
+    console.log('Ready.');
+  } catch (error) {
+    const message = (error as Error).message;
+    holder.fail(message);
+    console.error(`The notes index could not be prepared: ${message}`);
+  }
 }
 
 await main();

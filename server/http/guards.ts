@@ -1,5 +1,6 @@
 // Request guards for the API: size limit, JSON content type, and the access token when one is configured.
 
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../errors.js';
@@ -9,7 +10,10 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export const limitBody: MiddlewareHandler = bodyLimit({
   maxSize: MAX_BODY_BYTES,
-  onError: () => {
+  onError: (c) => {
+    // The rest of the body is never read, so this connection cannot carry another request: close it after the
+    // answer (a keep-alive client would otherwise send its next request into the unread body and hang).
+    c.header('Connection', 'close');
     throw new AppError('payload_too_large', `Request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
   },
 });
@@ -34,12 +38,18 @@ export const requireJson: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
-/** With a token configured, every API request must carry `Authorization: Bearer <token>`. */
+/**
+ * With a token configured, every API request must carry `Authorization: Bearer <token>`. Both sides are hashed
+ * and compared in constant time, so the response time says nothing about how much of a guess was right.
+ */
 export function requireToken(token: string | undefined): MiddlewareHandler {
+  const expected = token ? digest(`Bearer ${token}`) : null;
   return async (c, next) => {
-    if (token && c.req.header('authorization') !== `Bearer ${token}`) {
+    if (expected && !timingSafeEqual(digest(c.req.header('authorization') ?? ''), expected)) {
       throw new AppError('unauthorized', 'This tutor requires an access token: send Authorization: Bearer <TUTOR_TOKEN>');
     }
     await next();
   };
 }
+
+const digest = (value: string): Buffer => createHash('sha256').update(value).digest();

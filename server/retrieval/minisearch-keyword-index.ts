@@ -2,6 +2,7 @@
 
 import MiniSearch from 'minisearch';
 import { tokenize } from '../text/tokenize.js';
+import { Bm25Postings } from './bm25-postings.js';
 import type { KeywordDocument, KeywordIndex, ScoredId } from './types.js';
 
 const OPTIONS = {
@@ -13,7 +14,12 @@ const OPTIONS = {
   searchOptions: { boost: { title: 2 }, combineWith: 'OR' as const },
 };
 
+/** Every field with its boost, in MiniSearch's order (the order in which it adds up a term's fields). */
+const FIELD_BOOSTS: Record<string, number> = Object.fromEntries(OPTIONS.fields.map((f) => [f, (OPTIONS.searchOptions.boost as Record<string, number>)[f] ?? 1]));
+
 export class MiniSearchKeywordIndex implements KeywordIndex {
+  private postings: Bm25Postings | undefined;
+
   private constructor(private readonly engine: MiniSearch<KeywordDocument>) {}
 
   static create(): MiniSearchKeywordIndex {
@@ -29,6 +35,7 @@ export class MiniSearchKeywordIndex implements KeywordIndex {
   }
 
   upsert(docs: KeywordDocument[]): void {
+    this.postings = undefined;
     for (const doc of docs) {
       if (this.engine.has(doc.id)) this.engine.replace(doc);
       else this.engine.add(doc);
@@ -36,14 +43,14 @@ export class MiniSearchKeywordIndex implements KeywordIndex {
   }
 
   remove(ids: string[]): void {
+    this.postings = undefined;
     for (const id of ids) if (this.engine.has(id)) this.engine.discard(id);
   }
 
   search(query: string, k: number): ScoredId[] {
-    return this.engine
-      .search(query)
-      .slice(0, k)
-      .map((r) => ({ id: String(r.id), score: r.score }));
+    // MiniSearch's scoring over compiled postings (see Bm25Postings); compiled on first use after a change.
+    this.postings ??= new Bm25Postings(this.engine.toJSON(), FIELD_BOOSTS);
+    return this.postings.search(tokenize(query), k);
   }
 
   toJSON(): string {

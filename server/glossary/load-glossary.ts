@@ -1,9 +1,7 @@
 // Reads the user-editable glossary YAML, validating it so a typo in the file gets a message with its place.
 
-import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { AppError } from '../errors.js';
+import { parseYamlFile, readOptionalFile } from '../util/yaml-file.js';
 import { Glossary } from './glossary.js';
 
 const term = z.union([z.string(), z.number()]).transform((t) => String(t).trim());
@@ -14,31 +12,16 @@ const schema = z.object({
 
 /** Loads a glossary file; a missing file is an empty glossary (the product works without one). */
 export async function loadGlossary(file: string): Promise<Glossary> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Glossary.empty();
-    throw error;
-  }
+  const text = await readOptionalFile(file);
+  if (text === null) return Glossary.empty();
   return parseGlossary(text, file);
 }
 
 export function parseGlossary(text: string, file = 'glossary.yaml'): Glossary {
-  let raw: unknown;
-  try {
-    raw = parse(text) ?? {};
-  } catch (error) {
-    throw new AppError('unprocessable', `${file} is not valid YAML: ${(error as Error).message}`, 'glossary');
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');
-    throw new AppError('unprocessable', `${file} has entries of the wrong shape: ${where}`, 'glossary');
-  }
+  const data = parseYamlFile(text, file, schema, 'glossary');
   const clean = (terms: string[]) => terms.filter((t) => t !== '');
   return new Glossary({
-    terms: parsed.data.terms.map(clean).filter((s) => s.length > 0),
-    intents: Object.fromEntries(Object.entries(parsed.data.intents).map(([k, v]) => [k, clean(v)])),
+    terms: data.terms.map(clean).filter((s) => s.length > 0),
+    intents: Object.fromEntries(Object.entries(data.intents).map(([k, v]) => [k, clean(v)])),
   });
 }

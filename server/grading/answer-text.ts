@@ -1,12 +1,10 @@
 // Reads a spoken or written answer: clauses with their offsets (for quoting evidence), filler words removed
 // for measuring content, and hedges ("记不清了", "not sure") counted.
 
+import { trimmedSpan, type TextSpan } from '../text/trimmed-span.js';
+
 /** A clause of the answer; `start`/`end` are offsets into the original answer string. */
-export interface Clause {
-  text: string;
-  start: number;
-  end: number;
-}
+export type Clause = TextSpan;
 
 // Clause ends: Chinese and English sentence and clause punctuation, newlines; an English full stop only
 // before whitespace and not after a digit ("0.5", "v3.0" stay whole).
@@ -17,10 +15,9 @@ export function splitClauses(answer: string): Clause[] {
   const out: Clause[] = [];
   let start = 0;
   const push = (end: number) => {
-    const raw = answer.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim();
-    if (text && /[\p{L}\p{N}]/u.test(text)) out.push({ text, start: start + lead, end: start + lead + text.length });
+    const clause = trimmedSpan(answer, start, end);
+    // Punctuation alone ("……", "?!") is not a clause.
+    if (clause && /[\p{L}\p{N}]/u.test(clause.text)) out.push(clause);
   };
   for (const m of answer.matchAll(CLAUSE_END)) {
     push(m.index! + m[0].length);

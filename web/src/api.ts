@@ -23,27 +23,8 @@ import type {
   StepResponse,
 } from '../../server/api/schemas.js';
 
-export type {
-  AskRequest,
-  AskResponse,
-  AskStreamEvent,
-  AttemptView,
-  CreateSessionRequest,
-  DueResponse,
-  HealthResponse,
-  ProgressResponse,
-  PromptView,
-  QuestionReportDto,
-  QuestionsResponse,
-  SearchResponse,
-  SectionHitDto,
-  SessionDetailResponse,
-  SessionReportResponse,
-  SessionSummaryDto,
-  SessionView,
-  StepResponse,
-  WeakPointDto,
-} from '../../server/api/schemas.js';
+// Screens take their types from here too, so this file stays the one place that knows where the server's schemas live.
+export type * from '../../server/api/schemas.js';
 
 const TOKEN_KEY = 'tutor.token';
 

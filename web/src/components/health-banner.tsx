@@ -4,7 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { accessToken } from '../api.js';
 import { useHealth } from '../hooks/use-health.js';
 import { useI18n } from '../i18n.js';
-import { Notice } from './status.js';
+import { LabelledInput } from './labelled-input.js';
+import { Notice, RetryNotice } from './status.js';
 
 export function HealthBanner() {
   const { t } = useI18n();
@@ -27,44 +28,25 @@ export function HealthBanner() {
         </Notice>
       )}
       {state.kind === 'error' && (
-        <Notice
-          tone="error"
-          title={t('healthErrorTitle')}
-          actions={
-            <button type="button" className="btn btn-small" onClick={refresh}>
-              {t('retry')}
-            </button>
-          }
-        >
+        <RetryNotice title={t('healthErrorTitle')} onRetry={refresh}>
           <p>
             {t('healthErrorHint')} <code>npm run ingest</code>
           </p>
           {state.health.message && <p className="hint">{state.health.message}</p>}
-        </Notice>
+        </RetryNotice>
       )}
       {state.kind === 'down' && (
-        <Notice
-          tone="error"
-          title={t('healthDownTitle')}
-          actions={
-            <button type="button" className="btn btn-small" onClick={refresh}>
-              {t('retryNow')}
-            </button>
-          }
-        >
+        <RetryNotice title={t('healthDownTitle')} onRetry={refresh} retryLabel={t('retryNow')}>
           <p>
             {t('healthDownHint')} <code>npm start</code>
           </p>
-        </Notice>
+        </RetryNotice>
       )}
       {state.kind === 'unauthorized' && (
         <Notice tone="warn" title={t('healthTokenTitle')}>
           <p>{t('healthTokenHint')}</p>
           <form className="search-row" onSubmit={saveToken}>
-            <label className="visually-hidden" htmlFor="token-input">
-              {t('healthTokenLabel')}
-            </label>
-            <input id="token-input" className="input" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} placeholder="TUTOR_TOKEN" />
+            <LabelledInput id="token-input" label={t('healthTokenLabel')} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} placeholder="TUTOR_TOKEN" />
             <button type="submit" className="btn btn-primary">
               {t('healthTokenSave')}
             </button>

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n.js';
 import { questionTitle } from '../format.js';
 import { FeedbackCard } from './feedback-card.js';
 import { Highlighted } from './highlight.js';
+import { Message } from './message.js';
 import { useNotePanel } from './note-panel.js';
 import { formatScore } from './score.js';
 import { ErrorNotice, Loading } from './status.js';
@@ -161,12 +162,7 @@ export function InterviewSession({ initial, onShowReport }: { initial: SessionDe
           {current && current.kind === 'main' && <QuestionBubble position={current.position} total={total} text={current.text} topics={current.topics} prompt={current} />}
           {pending && (
             <>
-              <div className="msg msg-user">
-                <div className="msg-avatar" aria-hidden="true">
-                  {t('youShort')}
-                </div>
-                <div className="bubble">{pending.answer}</div>
-              </div>
+              <Message from="you">{pending.answer}</Message>
               <Loading label={t('grading')} />
             </>
           )}
@@ -292,19 +288,14 @@ export function InterviewSession({ initial, onShowReport }: { initial: SessionDe
 function QuestionBubble({ position, total, text, topics, prompt }: { position: number; total: number; text: string; topics: string[]; prompt?: PromptView }) {
   const { t } = useI18n();
   return (
-    <div className="msg" data-testid={prompt ? 'current-question' : undefined}>
-      <div className="msg-avatar" aria-hidden="true">
-        {t('tutorShort')}
+    <Message from="tutor" data-testid={prompt ? 'current-question' : undefined}>
+      <div className="bubble-meta">
+        <span>{t('questionOf', { n: position + 1, total })}</span>
+        <TopicTags topics={topics} />
+        {prompt && !prompt.hasReference && <span className="badge badge-warn">{t('noReference')}</span>}
       </div>
-      <div className="bubble">
-        <div className="bubble-meta">
-          <span>{t('questionOf', { n: position + 1, total })}</span>
-          <TopicTags topics={topics} />
-          {prompt && !prompt.hasReference && <span className="badge badge-warn">{t('noReference')}</span>}
-        </div>
-        <h2 className="question-text">{questionTitle(text)}</h2>
-      </div>
-    </div>
+      <h2 className="question-text">{questionTitle(text)}</h2>
+    </Message>
   );
 }
 
@@ -313,14 +304,9 @@ function AnswerBubble({ attempt }: { attempt: AttemptView }) {
   // The candidate's words that matched a key point, marked where they said them.
   const evidence = attempt.grade?.keyPoints.flatMap((p) => (p.status !== 'missed' && p.evidence ? [p.evidence] : [])) ?? [];
   return (
-    <div className="msg msg-user">
-      <div className="msg-avatar" aria-hidden="true">
-        {t('youShort')}
-      </div>
-      <div className="bubble">
-        {attempt.kind === 'follow_up' && <div className="bubble-meta">{t('followUpAnswer')}</div>}
-        {attempt.skipped ? <em>{t('skipped')}</em> : <Highlighted text={attempt.answer ?? ''} phrases={evidence} />}
-      </div>
-    </div>
+    <Message from="you">
+      {attempt.kind === 'follow_up' && <div className="bubble-meta">{t('followUpAnswer')}</div>}
+      {attempt.skipped ? <em>{t('skipped')}</em> : <Highlighted text={attempt.answer ?? ''} phrases={evidence} />}
+    </Message>
   );
 }

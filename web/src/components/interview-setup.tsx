@@ -8,6 +8,7 @@ import { useTopics } from '../hooks/use-topics.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 import { Link } from '../router.js';
 import { dateTime } from '../format.js';
+import { LabelledInput } from './labelled-input.js';
 import { ErrorNotice, Loading } from './status.js';
 
 type Strategy = NonNullable<CreateSessionRequest['strategy']>;
@@ -91,12 +92,9 @@ export function InterviewSetup({ onStarted }: { onStarted: (session: SessionView
                 <span>{t('countQuestions', { n })}</span>
               </label>
             ))}
-            <label className="visually-hidden" htmlFor="count-input">
-              {t('countCustom')}
-            </label>
-            <input
+            <LabelledInput
               id="count-input"
-              className="input"
+              label={t('countCustom')}
               type="number"
               min={1}
               max={MAX_COUNT}

@@ -8,6 +8,7 @@ import { dateTime, duration, plainText, questionTitle } from '../format.js';
 import { Icon } from './icon.js';
 import { useNotePanel } from './note-panel.js';
 import { formatScore, ScoreBar, scoreTone } from './score.js';
+import { Stat } from './stat.js';
 import { ErrorNotice } from './status.js';
 import type { TopicScoreChartProps } from './topic-score-chart.js';
 
@@ -91,27 +92,15 @@ export function SessionReportView({ report, onNewInterview }: { report: SessionR
 
       <div className="card">
         <div className="report-summary">
-          <div className="stat">
-            <div className="stat-label">{t('reportOverall')}</div>
-            <div className={`stat-value tone-${scoreTone(overall.score)}`} data-testid="report-score">
-              {formatScore(overall.score)}
-              <small style={{ fontSize: '0.9rem', color: 'var(--muted)' }}> / 10</small>
-            </div>
-          </div>
-          <div className="stat">
-            <div className="stat-label">{t('reportAnswered')}</div>
-            <div className="stat-value">{overall.answered}</div>
-          </div>
-          <div className="stat">
-            <div className="stat-label">{t('reportSkipped')}</div>
-            <div className="stat-value">{overall.skipped}</div>
-          </div>
-          <div className="stat">
-            <div className="stat-label">{t('reportTime')}</div>
-            <div className="stat-value" style={{ fontSize: '1.2rem' }}>
-              {duration(overall.totalTimeMs, lang)}
-            </div>
-          </div>
+          <Stat label={t('reportOverall')} className={`tone-${scoreTone(overall.score)}`} data-testid="report-score">
+            {formatScore(overall.score)}
+            <small style={{ fontSize: '0.9rem', color: 'var(--muted)' }}> / 10</small>
+          </Stat>
+          <Stat label={t('reportAnswered')}>{overall.answered}</Stat>
+          <Stat label={t('reportSkipped')}>{overall.skipped}</Stat>
+          <Stat label={t('reportTime')} style={{ fontSize: '1.2rem' }}>
+            {duration(overall.totalTimeMs, lang)}
+          </Stat>
         </div>
         <p className="hint">{t('reportScoreHint')}</p>
       </div>
@@ -241,26 +230,8 @@ function ReportQuestion({ question: q, labels, onOpen }: { question: QuestionRep
         {q.partial.length > 0 && <span className="badge badge-warn">{t('reportPartialBadge', { n: q.partial.length })}</span>}
       </div>
       {q.feedback && <p>{q.feedback}</p>}
-      {q.missed.length > 0 && (
-        <details>
-          <summary>{t('reportMissed', { n: q.missed.length })}</summary>
-          <ul>
-            {q.missed.map((p, i) => (
-              <li key={i}>{plainText(p)}</li>
-            ))}
-          </ul>
-        </details>
-      )}
-      {q.partial.length > 0 && (
-        <details>
-          <summary>{t('reportPartial', { n: q.partial.length })}</summary>
-          <ul>
-            {q.partial.map((p, i) => (
-              <li key={i}>{plainText(p)}</li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <PointList summary={t('reportMissed', { n: q.missed.length })} points={q.missed} />
+      <PointList summary={t('reportPartial', { n: q.partial.length })} points={q.partial} />
       {q.answer && (
         <details>
           <summary>{t('reportYourAnswer')}</summary>
@@ -280,5 +251,20 @@ function ReportQuestion({ question: q, labels, onOpen }: { question: QuestionRep
         {t('showReference')}
       </button>
     </div>
+  );
+}
+
+/** Key points folded under a summary line; nothing at all when there are none. */
+function PointList({ summary, points }: { summary: string; points: readonly string[] }) {
+  if (points.length === 0) return null;
+  return (
+    <details>
+      <summary>{summary}</summary>
+      <ul>
+        {points.map((p, i) => (
+          <li key={i}>{plainText(p)}</li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -58,29 +58,40 @@ export function describeError(error: unknown): { title: MessageKey; hint: Messag
   return { title: 'errServerTitle', hint: 'errServerHint', detail: (error as Error)?.message };
 }
 
+/** An error notice with one button that tries again (labelled "Retry" unless `retryLabel` says otherwise); no button without `onRetry`. */
+export function RetryNotice({ title, onRetry, retryLabel, children }: { title: ReactNode; onRetry?: () => void; retryLabel?: ReactNode; children?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <Notice
+      tone="error"
+      title={title}
+      actions={
+        onRetry && (
+          <button type="button" className="btn btn-small" onClick={onRetry}>
+            {retryLabel ?? t('retry')}
+          </button>
+        )
+      }
+    >
+      {children}
+    </Notice>
+  );
+}
+
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();
   const { refresh } = useHealth();
   const { title, hint, detail } = describeError(error);
+  // A failed request may mean the server went away: re-check health too, so the banner is up to date.
   const retry = () => {
     refresh();
     onRetry?.();
   };
   return (
-    <Notice
-      tone="error"
-      title={t(title)}
-      actions={
-        onRetry && (
-          <button type="button" className="btn btn-small" onClick={retry}>
-            {t('retry')}
-          </button>
-        )
-      }
-    >
+    <RetryNotice title={t(title)} onRetry={onRetry && retry}>
       <p>{t(hint)}</p>
       {detail && <p className="hint">{detail}</p>}
-    </Notice>
+    </RetryNotice>
   );
 }
 

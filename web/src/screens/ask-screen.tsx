@@ -3,8 +3,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { api, type AskRequest, type AskResponse } from '../api.js';
 import { SafeMarkdown } from '../components/markdown.js';
+import { Message } from '../components/message.js';
+import { NoteLinkList } from '../components/note-link-list.js';
 import { useNotePanel } from '../components/note-panel.js';
-import { describeError, Loading, Notice } from '../components/status.js';
+import { describeError, Loading, Notice, RetryNotice } from '../components/status.js';
 import { useHealth } from '../hooks/use-health.js';
 import { useI18n } from '../i18n.js';
 
@@ -233,92 +235,72 @@ function TurnView({ turn, onRetry }: { turn: Turn; onRetry: () => void }) {
   const failure = turn.status === 'error' ? describeError(turn.error) : null;
   return (
     <>
-      <div className="msg msg-user">
-        <div className="msg-avatar" aria-hidden="true">
-          {t('youShort')}
+      <Message from="you">
+        <span className="visually-hidden">{t('youSaid')}: </span>
+        {turn.question}
+      </Message>
+      <Message from="tutor" data-testid="ask-answer" data-coverage={turn.coverage ?? ''}>
+        <div className="bubble-meta">
+          {turn.coverage !== 'not_covered' && turn.mode === 'llm' && <span className="badge badge-accent">{t('modeLlm')}</span>}
+          {turn.coverage !== 'not_covered' && turn.mode === 'extractive' && <span className="badge">{t('modeExtractive')}</span>}
+          {turn.resolvedQuestion && turn.resolvedQuestion !== turn.question && <span>{t('resolvedAs', { q: turn.resolvedQuestion })}</span>}
         </div>
-        <div className="bubble">
-          <span className="visually-hidden">{t('youSaid')}: </span>
-          {turn.question}
-        </div>
-      </div>
-      <div className="msg" data-testid="ask-answer" data-coverage={turn.coverage ?? ''}>
-        <div className="msg-avatar" aria-hidden="true">
-          {t('tutorShort')}
-        </div>
-        <div className="bubble">
-          <div className="bubble-meta">
-            {turn.coverage !== 'not_covered' && turn.mode === 'llm' && <span className="badge badge-accent">{t('modeLlm')}</span>}
-            {turn.coverage !== 'not_covered' && turn.mode === 'extractive' && <span className="badge">{t('modeExtractive')}</span>}
-            {turn.resolvedQuestion && turn.resolvedQuestion !== turn.question && <span>{t('resolvedAs', { q: turn.resolvedQuestion })}</span>}
+        {turn.status === 'thinking' && <Loading label={t('askThinking')} />}
+        {turn.coverage === 'not_covered' && (
+          <Notice tone="info" title={t('outOfScopeTitle')}>
+            <p>{t('outOfScopeHint')}</p>
+          </Notice>
+        )}
+        {turn.coverage === 'unanswered' && (
+          <Notice tone="warn" title={t('unansweredTitle')}>
+            <p>{t('unansweredHint')}</p>
+          </Notice>
+        )}
+        {/* Out of scope, the server's text only lists the nearest sections, which are shown as buttons below. */}
+        {turn.answer && !(turn.coverage === 'not_covered' && turn.suggestions.length > 0) && (
+          <SafeMarkdown citations={turn.citations} onCite={openCitation} className={turn.status === 'streaming' ? 'cursor' : undefined}>
+            {turn.answer}
+          </SafeMarkdown>
+        )}
+        {turn.notices.map((notice) => (
+          <p key={notice} className="hint">
+            {notice}
+          </p>
+        ))}
+        {turn.status === 'stopped' && <p className="hint">{t('askStopped')}</p>}
+        {failure && (
+          <RetryNotice title={t(failure.title)} onRetry={onRetry}>
+            <p>{t(failure.hint)}</p>
+            {failure.detail && <p className="hint">{failure.detail}</p>}
+          </RetryNotice>
+        )}
+        {turn.suggestions.length > 0 && (
+          <div>
+            <div className="hint">{t('nearestSections')}</div>
+            <NoteLinkList items={turn.suggestions} target={(s) => ({ questionId: s.questionId, heading: s.heading })} className="suggestions" itemClassName="suggestion">
+              {(s) => (
+                <>
+                  <span>{s.heading}</span>
+                  {!s.hasAnswer && <span className="badge badge-warn">{t('noReference')}</span>}
+                </>
+              )}
+            </NoteLinkList>
           </div>
-          {turn.status === 'thinking' && <Loading label={t('askThinking')} />}
-          {turn.coverage === 'not_covered' && (
-            <Notice tone="info" title={t('outOfScopeTitle')}>
-              <p>{t('outOfScopeHint')}</p>
-            </Notice>
-          )}
-          {turn.coverage === 'unanswered' && (
-            <Notice tone="warn" title={t('unansweredTitle')}>
-              <p>{t('unansweredHint')}</p>
-            </Notice>
-          )}
-          {/* Out of scope, the server's text only lists the nearest sections, which are shown as buttons below. */}
-          {turn.answer && !(turn.coverage === 'not_covered' && turn.suggestions.length > 0) && (
-            <SafeMarkdown citations={turn.citations} onCite={openCitation} className={turn.status === 'streaming' ? 'cursor' : undefined}>
-              {turn.answer}
-            </SafeMarkdown>
-          )}
-          {turn.notices.map((notice) => (
-            <p key={notice} className="hint">
-              {notice}
-            </p>
-          ))}
-          {turn.status === 'stopped' && <p className="hint">{t('askStopped')}</p>}
-          {failure && (
-            <Notice
-              tone="error"
-              title={t(failure.title)}
-              actions={
-                <button type="button" className="btn btn-small" onClick={onRetry}>
-                  {t('retry')}
-                </button>
-              }
-            >
-              <p>{t(failure.hint)}</p>
-              {failure.detail && <p className="hint">{failure.detail}</p>}
-            </Notice>
-          )}
-          {turn.suggestions.length > 0 && (
-            <div>
-              <div className="hint">{t('nearestSections')}</div>
-              <ul className="suggestions">
-                {turn.suggestions.map((s) => (
-                  <li key={s.questionId}>
-                    <button type="button" className="suggestion" onClick={() => panel.open({ questionId: s.questionId, heading: s.heading })}>
-                      <span>{s.heading}</span>
-                      {!s.hasAnswer && <span className="badge badge-warn">{t('noReference')}</span>}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {turn.citations.length > 0 && turn.status === 'done' && (
-            <div className="sources">
-              <span>{t('sourcesLabel')}</span>
-              {turn.citations.map((c) => (
-                <button key={c.n} type="button" className="source-link" onClick={() => openCitation(c.n)} aria-label={t('citeOpen', { n: c.n, heading: c.heading })}>
-                  <span className="cite" aria-hidden="true">
-                    {c.n}
-                  </span>
-                  <span>{c.heading}</span>
-                </button>
-              ))}
-            </div>
-          )}
-        </div>
-      </div>
+        )}
+        {turn.citations.length > 0 && turn.status === 'done' && (
+          <div className="sources">
+            <span>{t('sourcesLabel')}</span>
+            {turn.citations.map((c) => (
+              <button key={c.n} type="button" className="source-link" onClick={() => openCitation(c.n)} aria-label={t('citeOpen', { n: c.n, heading: c.heading })}>
+                <span className="cite" aria-hidden="true">
+                  {c.n}
+                </span>
+                <span>{c.heading}</span>
+              </button>
+            ))}
+          </div>
+        )}
+      </Message>
     </>
   );
 }

@@ -2,6 +2,8 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import { api, type QuestionSummary, type SearchResponse } from '../api.js';
+import { LabelledInput } from '../components/labelled-input.js';
+import { NoteLinkList } from '../components/note-link-list.js';
 import { useNotePanel } from '../components/note-panel.js';
 import { Empty, ErrorNotice, Loading } from '../components/status.js';
 import { TopicTags } from '../components/topic-tags.js';
@@ -105,12 +107,9 @@ export function NotesScreen({ questionId }: { questionId?: string | undefined })
           </nav>
           <div>
             <form className="search-row" role="search" onSubmit={(e) => e.preventDefault()}>
-              <label className="visually-hidden" htmlFor="notes-search">
-                {t('notesSearchLabel')}
-              </label>
-              <input
+              <LabelledInput
                 id="notes-search"
-                className="input"
+                label={t('notesSearchLabel')}
                 type="search"
                 value={query}
                 onChange={(e) => setQuery(e.target.value)}
@@ -131,23 +130,21 @@ export function NotesScreen({ questionId }: { questionId?: string | undefined })
             {visible.length === 0 ? (
               <Empty>{t('notesNothing')}</Empty>
             ) : (
-              <ul className="question-list">
-                {visible.map((q) => (
-                  <li key={q.id}>
-                    <button type="button" className="question-row" onClick={() => panel.open({ questionId: q.id, heading: q.heading })}>
-                      <span className="question-num">{q.number ?? '·'}</span>
-                      <span className="question-main">
-                        <span className="question-title">{questionTitle(q.heading)}</span>
-                        {snippets.get(q.id) && <span className="question-sub">{plainText(snippets.get(q.id)!)}</span>}
-                        <span className="question-tags">
-                          <TopicTags topics={q.topics} />
-                          {!q.hasReference && <span className="badge badge-warn">{t('noReference')}</span>}
-                        </span>
+              <NoteLinkList items={visible} target={(q) => ({ questionId: q.id, heading: q.heading })} className="question-list" itemClassName="question-row">
+                {(q) => (
+                  <>
+                    <span className="question-num">{q.number ?? '·'}</span>
+                    <span className="question-main">
+                      <span className="question-title">{questionTitle(q.heading)}</span>
+                      {snippets.get(q.id) && <span className="question-sub">{plainText(snippets.get(q.id)!)}</span>}
+                      <span className="question-tags">
+                        <TopicTags topics={q.topics} />
+                        {!q.hasReference && <span className="badge badge-warn">{t('noReference')}</span>}
                       </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
+                    </span>
+                  </>
+                )}
+              </NoteLinkList>
             )}
           </div>
         </div>

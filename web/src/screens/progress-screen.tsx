@@ -2,9 +2,10 @@
 
 import { useState } from 'react';
 import { api, type SessionReportResponse } from '../api.js';
-import { useNotePanel } from '../components/note-panel.js';
+import { NoteLinkList } from '../components/note-link-list.js';
 import { formatScore, scoreTone } from '../components/score.js';
 import { SessionReportView, STRATEGY_KEY, TopicScoreChart } from '../components/session-report.js';
+import { Stat } from '../components/stat.js';
 import { Empty, ErrorNotice, Loading } from '../components/status.js';
 import { TopicTags } from '../components/topic-tags.js';
 import { dateTime, questionTitle } from '../format.js';
@@ -50,7 +51,6 @@ function Overview() {
   const { t, lang } = useI18n();
   const { state } = useHealth();
   const { navigate } = useRouter();
-  const panel = useNotePanel();
   const ready = state.kind === 'ready';
   const progress = useAsync((signal) => (ready ? api.progress(signal) : Promise.resolve(null)), [ready]);
   const due = useAsync((signal) => (ready ? api.due(signal) : Promise.resolve(null)), [ready]);
@@ -86,22 +86,10 @@ function Overview() {
         <>
           <div className="card">
             <div className="report-summary" data-testid="progress-totals">
-              <div className="stat">
-                <div className="stat-label">{t('totalSessions')}</div>
-                <div className="stat-value">{data.totals.sessions}</div>
-              </div>
-              <div className="stat">
-                <div className="stat-label">{t('totalAnswers')}</div>
-                <div className="stat-value">{data.totals.answers}</div>
-              </div>
-              <div className="stat">
-                <div className="stat-label">{t('totalAttempted')}</div>
-                <div className="stat-value">{data.totals.questionsAttempted}</div>
-              </div>
-              <div className="stat">
-                <div className="stat-label">{t('streak')}</div>
-                <div className="stat-value">{t('streakDays', { n: data.streak.current })}</div>
-              </div>
+              <Stat label={t('totalSessions')}>{data.totals.sessions}</Stat>
+              <Stat label={t('totalAnswers')}>{data.totals.answers}</Stat>
+              <Stat label={t('totalAttempted')}>{data.totals.questionsAttempted}</Stat>
+              <Stat label={t('streak')}>{t('streakDays', { n: data.streak.current })}</Stat>
             </div>
             <p className="hint">{data.streak.practisedToday ? t('practisedToday') : t('notPractisedToday')}</p>
           </div>
@@ -165,21 +153,17 @@ function Overview() {
                   <p className="hint">{due.data.nextDue ? t('nothingDueNext', { when: dateTime(due.data.nextDue, lang) }) : t('nothingDue')}</p>
                 )}
                 {due.data && due.data.due.length > 0 && (
-                  <ul className="due-list">
-                    {due.data.due.map((item) => (
-                      <li key={item.questionId}>
-                        <button type="button" className="due-item" onClick={() => panel.open({ questionId: item.questionId, heading: item.heading })}>
-                          <span className="due-main">
-                            <span className="due-title">{questionTitle(item.heading)}</span>
-                            <span className="question-tags">
-                              <TopicTags topics={item.topics} />
-                              {item.lapses > 0 && <span className="badge badge-bad">{t('lapses', { n: item.lapses })}</span>}
-                            </span>
-                          </span>
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
+                  <NoteLinkList items={due.data.due} target={(item) => ({ questionId: item.questionId, heading: item.heading })} className="due-list" itemClassName="due-item">
+                    {(item) => (
+                      <span className="due-main">
+                        <span className="due-title">{questionTitle(item.heading)}</span>
+                        <span className="question-tags">
+                          <TopicTags topics={item.topics} />
+                          {item.lapses > 0 && <span className="badge badge-bad">{t('lapses', { n: item.lapses })}</span>}
+                        </span>
+                      </span>
+                    )}
+                  </NoteLinkList>
                 )}
               </div>
 

@@ -6,14 +6,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
-import { createServices } from '../server/deps.js';
 import { DEFAULT_CALIBRATION, type Calibration } from '../server/grading/calibration.js';
 import { fitOffTopicGate, fitScoreModel, type FeatureSpec } from '../server/grading/fit-calibration.js';
 import { ReferenceBank } from '../server/grading/reference.js';
 import { resolveQuestion } from '../server/grading/resolve-question.js';
 import { RubricGrader, type Assessment } from '../server/grading/rubric-grader.js';
 import { mean, meanAbsoluteError, pearson, spearman } from '../server/grading/statistics.js';
-import { runIngest } from '../server/ingest/run-ingest.js';
+import { ensureIndex } from '../server/ingest/ensure-index.js';
+import { openSearch } from '../server/retrieval/open-search.js';
 
 interface Row {
   id: string;
@@ -58,8 +58,10 @@ const CALIBRATION_FILE = 'server/grading/calibration.json';
 
 const rows: Row[] = readFileSync(values.file!, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
 const config = loadConfig();
-await runIngest(config); // incremental: a no-op when the index is current
-const services = await createServices(config);
+await ensureIndex(config);
+// The search context only: the full services would also open the interview database and build a second bank.
+const search = await openSearch(config);
+const services = { sections: search.index.sections, chunks: search.index.chunks, glossary: search.glossary, embedder: search.embedder, retriever: search.retriever };
 const bank = await ReferenceBank.build(services.sections, services.glossary, services.embedder);
 const graderWith = (calibration: Calibration) =>
   new RubricGrader({ sections: services.sections, chunks: services.chunks, bank, embedder: services.embedder, retriever: services.retriever, calibration });

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
-import { runIngest } from '../server/ingest/run-ingest.js';
+import { ensureIndex } from '../server/ingest/ensure-index.js';
 import { DEFAULT_HYBRID, type HybridOptions, type ScopeFeatures } from '../server/retrieval/hybrid-retriever.js';
 import { openSearch } from '../server/retrieval/open-search.js';
 import type { Retriever } from '../server/retrieval/types.js';
@@ -35,7 +35,7 @@ const { values } = parseArgs({
 
 const queries: Query[] = readFileSync(values.file!, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Query);
 const config = loadConfig();
-await runIngest(config); // incremental: a no-op when the index is current
+await ensureIndex(config);
 const search = await openSearch(config);
 
 async function run(retriever: Retriever, subset: Query[]): Promise<Outcome[]> {

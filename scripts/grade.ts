@@ -14,7 +14,7 @@ const { readFile } = await import('node:fs/promises');
 const { parseArgs } = await import('node:util');
 const { loadConfig, ConfigError } = await import('../server/config.js');
 const { createServices } = await import('../server/deps.js');
-const { runIngest } = await import('../server/ingest/run-ingest.js');
+const { ensureIndex } = await import('../server/ingest/ensure-index.js');
 const { gradeBatchLine } = await import('../server/grading/batch.js');
 
 const { values } = parseArgs({ options: { batch: { type: 'string' } }, allowPositionals: false });
@@ -34,8 +34,7 @@ try {
 let services;
 try {
   const config = loadConfig();
-  const summary = await runIngest(config); // incremental: a no-op when the index is current
-  if (summary.embedded > 0) console.error(`grade: indexed the notes (${summary.sections} questions)`);
+  await ensureIndex(config);
   services = await createServices(config);
 } catch (error) {
   console.error(`grade: ${error instanceof ConfigError ? error.message : `could not prepare the notes: ${(error as Error).message}`}`);

@@ -8,7 +8,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createServices } from './deps.js';
 import { IndexError } from './errors.js';
 import { runIngest } from './ingest/run-ingest.js';
-import { staleness } from './ingest/ingest.js';
+import { ensureIndex } from './ingest/ensure-index.js';
 import { ServiceHolder } from './services.js';
 import { ensureWebBuild } from './web-build.js';
 
@@ -26,16 +26,10 @@ async function prepareWeb(): Promise<string | undefined> {
 }
 
 async function prepare(config: Config, holder: ServiceHolder): Promise<void> {
-  const { createEmbedder } = await import('./retrieval/create-embedder.js');
-  const modelId = createEmbedder(config).modelId;
-  const reason = await staleness({ notesDir: config.notesDir, indexDir: config.indexDir, glossaryFile: config.glossaryFile, modelId });
-  if (reason) {
-    console.log(`Indexing notes in ${config.notesDir} (${reason})…`);
-    holder.progress(`indexing ${config.notesDir}`);
-    const summary = await runIngest(config);
-    summary.warnings.forEach((w) => console.warn(`warning: ${w}`));
-    console.log(`Indexed ${summary.sections} questions (${summary.chunks} chunks, ${summary.embedded} embedded) in ${summary.seconds.toFixed(1)} s.`);
-  }
+  await ensureIndex(config, (line) => {
+    console.log(line);
+    holder.progress(line);
+  });
   try {
     holder.set(await createServices(config));
   } catch (error) {

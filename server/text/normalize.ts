@@ -15,12 +15,6 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-const CJK = /\p{Script=Han}/u;
-
-export function hasCjk(text: string): boolean {
-  return CJK.test(text);
-}
-
 /** Fraction of letters that are Han characters, in [0, 1]. */
 export function cjkRatio(text: string): number {
   let han = 0;

@@ -1,7 +1,9 @@
 // The bilingual terminology list: sets of equivalent terms and question-intent groups, matched in any text.
 
-import { distance } from 'fastest-levenshtein';
+import damerauLevenshtein from 'damerau-levenshtein';
 import { normalizeText } from '../text/normalize.js';
+import { getJieba } from '../text/tokenize.js';
+import { MIN_SPECIFICITY, wordSpecificity } from '../text/word-specificity.js';
 
 export interface TermSet {
   /** Index in the glossary; stable while the file is unchanged. */
@@ -36,11 +38,15 @@ interface Entry {
 
 const WORD_CHAR = /[a-z0-9]/;
 const FUNCTION_CHARS = /[的了是在和与或也就都而被把吗呢吧啊着这那么]/;
+/** Below this general-language specificity a word is everyday Chinese (时候, 多少, 重要性), never a slip. */
+const EVERYDAY_WORD = 0.5;
 
 export class Glossary {
   readonly sets: TermSet[];
   private readonly byFirstChar = new Map<string, Entry[]>();
   private readonly latinWords = new Map<string, Entry>();
+  /** English terms of several words, by word count: "selctive serch" is matched word by word. */
+  private readonly latinPhrases = new Map<number, { words: string[]; entry: Entry }[]>();
   /** Han terms of 3+ characters keyed by their form with one character blanked: finds one-character typos fast. */
   private readonly hanNeighbours = new Map<string, Entry[]>();
 
@@ -58,6 +64,12 @@ export class Glossary {
         list.push(entry);
         this.byFirstChar.set(norm[0]!, list);
         if (entry.latin && /^[a-z][a-z0-9]+$/.test(norm)) this.latinWords.set(norm, entry);
+        if (entry.latin && /^[a-z0-9]+( [a-z0-9]+)+$/.test(norm)) {
+          const words = norm.split(' ');
+          const list = this.latinPhrases.get(words.length) ?? [];
+          list.push({ words, entry });
+          this.latinPhrases.set(words.length, list);
+        }
         if (/^\p{Script=Han}{3,8}$/u.test(norm)) {
           for (const key of blanked(norm)) {
             const list = this.hanNeighbours.get(key) ?? [];
@@ -104,21 +116,50 @@ export class Glossary {
     const freeOrShorter = (s: number, e: number) =>
       taken.slice(s, e).every((t, k) => !t || exact.some((m) => m.start >= s && m.end <= e && m.start <= s + k && s + k < m.end && m.end - m.start < e - s));
     const fuzzy: TermMatch[] = [];
+    const words = [...norm.matchAll(/[a-z0-9]+/g)].map((m) => ({ word: m[0], start: m.index!, end: m.index! + m[0].length }));
+    for (let n = 4; n >= 2; n--) {
+      for (let i = 0; i + n <= words.length; i++) {
+        const span = words.slice(i, i + n);
+        const start = span[0]!.start;
+        const end = span[n - 1]!.end;
+        // Words of one phrase: only spaces or hyphens between them.
+        if (!free(start, end) || span.some((w, k) => k > 0 && !/^[\s-]+$/.test(norm.slice(span[k - 1]!.end, w.start)))) continue;
+        const entry = this.closestPhrase(span.map((w) => w.word));
+        if (!entry) continue;
+        fuzzy.push({ set: entry.set, term: entry.norm, start, end, fuzzy: true });
+        for (let j = start; j < end; j++) taken[j] = true;
+      }
+    }
     for (const m of norm.matchAll(/[a-z][a-z0-9]{4,}/g)) {
       const start = m.index!;
       const end = start + m[0].length;
-      if (!free(start, end)) continue;
+      // One of the commonest English words is what the user meant ("patch" is not a slip of "batch"); rarer
+      // ones are still corrected ("poling" is a word, but far likelier a slip of "pooling").
+      if (!free(start, end) || wordSpecificity(m[0]) <= MIN_SPECIFICITY) continue;
       const entry = this.closestWord(m[0]);
       if (entry) fuzzy.push({ set: entry.set, term: entry.norm, start, end, fuzzy: true });
     }
     for (const run of norm.matchAll(/\p{Script=Han}{3,}/gu)) {
+      const words = segment(run[0], run.index!);
+      const cuts = new Set(words.flatMap((w) => [w.start, w.end]));
       for (let len = Math.min(8, run[0].length); len >= 3; len--) {
         for (let i = run.index!; i + len <= run.index! + run[0].length; i++) {
+          // A slip leaves the words around it intact: a window cutting through a word ("控制什" of 控制什么,
+          // "列模型" of 序列模型) is a correct text read wrongly, not a typo.
+          if (!cuts.has(i) || !cuts.has(i + len)) continue;
           if (len < 4 ? !free(i, i + len) : !freeOrShorter(i, i + len)) continue;
           const window = norm.slice(i, i + len);
           // A slip never turns a term's character into a particle: "的函数" is not a typo of 核函数.
           if (FUNCTION_CHARS.test(window)) continue;
-          const entry = blanked(window).flatMap((k) => this.hanNeighbours.get(k) ?? [])[0];
+          // The slipped character sits in a fragment, not inside an everyday word: 时候步长 is 时候 + 步长, not a
+          // misspelt 时间步长; 注意力机智 (机智 is rare) is a misspelt 注意力机制.
+          const entry = blanked(window)
+            .flatMap((k) => this.hanNeighbours.get(k) ?? [])
+            .find((e) => {
+              const at = i + [...window].findIndex((ch, k) => ch !== e.norm[k]);
+              const word = words.find((w) => w.start <= at && at < w.end)!.word;
+              return word.length < 2 || wordSpecificity(word) >= EVERYDAY_WORD;
+            });
           if (!entry) continue;
           fuzzy.push({ set: entry.set, term: entry.norm, start: i, end: i + len, fuzzy: true });
           exact = exact.filter((m) => m.end <= i || m.start >= i + len);
@@ -167,10 +208,29 @@ export class Glossary {
     return null;
   }
 
+  /** The multi-word term each of whose words is the given word or a small slip of it (not all exact). */
+  private closestPhrase(words: string[]): Entry | null {
+    let best: Entry | null = null;
+    let bestDistance = Infinity;
+    for (const phrase of this.latinPhrases.get(words.length) ?? []) {
+      let total = 0;
+      for (let k = 0; k < words.length && total < bestDistance; k++) {
+        const said = words[k]!;
+        const meant = phrase.words[k]!;
+        // Short words ("max", "v3") must be exact: one edit turns them into other words.
+        const d = said === meant ? 0 : said.length < 4 ? Infinity : distance(said, meant);
+        total += d <= typoBudget(said) ? d : Infinity;
+      }
+      if (total > 0 && total < bestDistance) {
+        best = phrase.entry;
+        bestDistance = total;
+      }
+    }
+    return best;
+  }
+
   private closestWord(word: string): Entry | null {
-    // One edit for words of 5–6 letters, two from 7 (a swapped pair, "dropuot", is two edits): enough
-    // for real slips without turning distinct short terms ("relu" / "gelu") into each other.
-    const budget = word.length >= 7 ? 2 : 1;
+    const budget = typoBudget(word);
     let best: Entry | null = null;
     let bestDistance = budget + 1;
     for (const [w, entry] of this.latinWords) {
@@ -183,6 +243,26 @@ export class Glossary {
     }
     return best;
   }
+}
+
+function distance(a: string, b: string): number {
+  return damerauLevenshtein(a, b).steps;
+}
+
+/**
+ * Edits tolerated in an English word (a swapped pair, "bacth", is one edit): one for words of 4–6 letters, two
+ * from 7: enough for real slips without turning distinct short terms ("relu" / "gelu") into each other.
+ */
+function typoBudget(word: string): number {
+  return word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0;
+}
+
+/** jieba's words of a Han run, with offsets from `offset`. */
+function segment(run: string, offset: number): { word: string; start: number; end: number }[] {
+  let at = offset;
+  return getJieba()
+    .cut(run, false)
+    .map((word) => ({ word, start: at, end: (at += word.length) }));
 }
 
 /** The forms of a word with one character replaced by a blank, one per position. */

@@ -9,6 +9,11 @@ const small = new Glossary({
     ['卷积神经网络', 'CNN'],
     ['梯度爆炸', 'exploding gradient'],
     ['dropout', '随机失活'],
+    ['选择性搜索', 'selective search', 'SS'],
+    ['批次', 'batch'],
+    ['池化', 'pooling'],
+    ['控制门', 'control gate'],
+    ['时间步长', 'time step'],
   ],
   intents: { advantage: ['优点', 'advantage', 'pros'], disadvantage: ['缺点', 'drawback', 'disadvantage'] },
 });
@@ -33,6 +38,26 @@ describe('Glossary', () => {
     expect(small.correct('梯度爆诈怎么判断')).toBe('梯度爆炸怎么判断');
     expect(small.correct('dropuot 原理')).toBe('dropout 原理');
     expect(small.correct('批量归一化原理')).toBe('批量归一化原理');
+  });
+
+  it('corrects slips inside a multi-word English term, word by word', () => {
+    expect(small.correct('selctive serch 算法步骤')).toBe('selective search 算法步骤');
+    expect(small.correct('dilated convolutoin')).toBe('dilated convolution');
+    expect(small.correct('poling 层')).toBe('pooling 层');
+  });
+
+  it('counts a swapped pair of letters as one edit', () => {
+    expect(small.correct('bacth 太大')).toBe('batch 太大');
+  });
+
+  it('leaves real English words alone even when they are one edit from a term', () => {
+    expect(small.correct('patch embedding')).toBe('patch embedding');
+  });
+
+  it('does not read a Chinese window that cuts through everyday words as a typo', () => {
+    // 控制什 (of 控制什么) is one character from 控制门; 时候步长 (时候 + 步长) one from 时间步长.
+    expect(small.correct('更新门分别控制什么')).toBe('更新门分别控制什么');
+    expect(small.correct('的时候步长取多少')).toBe('的时候步长取多少');
   });
 
   it('lists synonyms of a term, or the term itself when unknown', () => {

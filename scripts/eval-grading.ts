@@ -32,7 +32,8 @@ interface Outcome {
 
 const { values } = parseArgs({
   options: {
-    file: { type: 'string', default: 'tests/fixtures/grading-answers.jsonl' },
+    // Two sets, each split dev / held-out: our own, and one written blind (without seeing the grader).
+    file: { type: 'string', multiple: true, default: ['tests/fixtures/grading-answers.jsonl', 'tests/fixtures/grading-answers-blind.jsonl'] },
     fit: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
@@ -56,7 +57,12 @@ const MODEL_FEATURES: FeatureSpec[] = [
 ];
 const CALIBRATION_FILE = 'server/grading/calibration.json';
 
-const rows: Row[] = readFileSync(values.file!, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+const rows: Row[] = values.file!.flatMap((file) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Row),
+);
 const config = loadConfig();
 await ensureIndex(config);
 // The search context only: the full services would also open the interview database and build a second bank.
@@ -91,7 +97,7 @@ if (values.fit) {
   );
   const offTopic = fitOffTopicGate(scored.map((o) => ({ features: o.assessment.analysis!.features, offTopic: o.row.label === 'off_topic' })));
   calibration = {
-    producedBy: `npm run eval:grading -- --fit on the ${dev.length} dev-split answers of ${values.file} (${new Date().toISOString().slice(0, 10)}); held-out answers were not used`,
+    producedBy: `npm run eval:grading -- --fit on the ${dev.length} dev-split answers of ${values.file!.join(', ')} (${new Date().toISOString().slice(0, 10)}); held-out answers were not used`,
     model,
     offTopic,
   };

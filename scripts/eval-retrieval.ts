@@ -26,8 +26,13 @@ interface Outcome {
 
 const { values } = parseArgs({
   options: {
-    // Two sets, each split dev / held-out: our own, and one written blind (without seeing the retriever).
-    file: { type: 'string', multiple: true, default: ['tests/fixtures/retrieval-queries.jsonl', 'tests/fixtures/retrieval-queries-blind.jsonl'] },
+    // Three sets, each split dev / held-out: our own; one written blind (without seeing the retriever); and one
+    // written blind for the in-scope decision (many out-of-scope questions, hard in-scope ones).
+    file: {
+      type: 'string',
+      multiple: true,
+      default: ['tests/fixtures/retrieval-queries.jsonl', 'tests/fixtures/retrieval-queries-blind.jsonl', 'tests/fixtures/retrieval-queries-scope.jsonl'],
+    },
     tune: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },

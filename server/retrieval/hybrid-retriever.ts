@@ -42,7 +42,7 @@ export interface HybridOptions {
 // Fitted by scripts/eval-retrieval.ts --tune on the dev split only (the held-out split is reported, never tuned on).
 export const DEFAULT_HYBRID: HybridOptions = {
   weights: { dense: 1, keyword: 0.25, heading: 1, body: 0.3, intent: 0.2 },
-  scope: { minEvidence: 0.48, minCoverage: 0.16 },
+  scope: { minEvidence: 0.46, minCoverage: 0.32 },
   candidates: 40,
   absentTermWeight: 4,
   use: ['dense', 'keyword'],

@@ -29,12 +29,14 @@ export function splitClauses(answer: string): Clause[] {
 
 // Spoken fillers and non-answers. Removing them leaves what the candidate actually said.
 const FILLERS = [
-  /嗯+|呃+|额+|啊+|哦+|唔+|哈+|诶+|欸+|emm+|umm*|uhh*|hmm+|erm*/gi,
+  // English sounds only as whole words: "er" inside "layer" or "transformer" is not a filler.
+  /嗯+|呃+|额+|啊+|哦+|唔+|哈+|诶+|欸+|\b(?:emm+|umm*|uhh*|hmm+|erm*)\b/gi,
   /这个问题|这个|那个|就是说|就是|然后呢|然后|对吧|的话|怎么说呢|我想想|让我想想|我觉得|我理解的是|我理解|我记得|我印象中|好像|大概|应该是|应该|可能是|反正|其实|吧|呢|嘛/g,
-  /不好意思|抱歉|对不起|sorry/gi,
+  /不好意思|抱歉|对不起|\bsorry\b/gi,
   /(?:我)?(?:一下子|一时)?(?:不知道|不清楚|不太清楚|不太了解|不了解|不会|忘了|忘记了|想不起来了?|记不起来了?|记不清了?|记不太清了?|不记得了?|不太记得了?|没学过|没印象)/g,
   /算了|就这样吧|就这些吧|一下子/g,
-  /能不能(?:先)?跳过(?:这题|这道题)?|跳过|下一题|pass|skip|next question/gi,
+  // "pass" / "skip" only as the whole answer: "skip connection" and "forward pass" are content.
+  /能不能(?:先)?跳过(?:这题|这道题)?|跳过|下一题|^\s*(?:pass|skip)\s*[.!。！]?\s*$|\bnext question\b/gi,
   /\bi\s*(?:don'?t|do not)\s*(?:know|remember|recall)\b|\bno idea\b|\bnot sure\b|\bi forgot\b|\bi can'?t remember\b/gi,
   /这题|这道题|这一题/g,
 ];

@@ -23,24 +23,42 @@ const GRADER = [
   /给?\s*(?:阅卷|评分|打分)\s*(?:ai|模型)/i,
   /\b(?:grader|grading|evaluator|examiner|scorer|rubric|marker|judge)s?\b/i,
   /(?:你现在是|你是一个|你扮演|you are now|act as|pretend to be)/i,
+  /(?:作为|你是)\s*(?:一个)?\s*(?:ai|人工智能|大?模型|语言模型)/i,
+  /\b(?:to|for|dear)\s+(?:the\s+)?(?:ai|model|llm|assistant|language model)\b/i,
 ];
 
 const OVERRIDE = [
   /(?:忽略|无视|忘记|忘掉|不用看|不要看|别看|跳过|覆盖|绕过)\s*(?:掉)?\s*(?:之前|以上|前面|上面|所有|全部|参考|上述|原来|你的|评分)?/,
   /\b(?:ignore|disregard|forget|override|bypass)\b/i,
   /(?:规则|标准|指令)\s*(?:已|已经)?\s*(?:更新|改变|变了|修改)/,
+  /(?:新的?|以下的?|下面的?)\s*(?:评分|系统)?\s*(?:规则|指令|标准)/,
+  /\bnew\s+(?:rules?|instructions?|rubric)\b/i,
   /\b(?:rules?|rubric|instructions?)\s+(?:has|have)\s+(?:changed|been updated)/i,
 ];
 
 const SCORE_DEMAND = [
   /满分/,
   /最高分/,
-  /(?:打|给|输出|判|评)\s*(?:我|他|本答案|这个回答|本题)?\s*(?:满分|10\s*分|十分(?![重地明])|10(?!\d))/,
+  /(?:打|给|输出|判|评)\s*(?:我|他|出|个|予|本答案|这个回答|本题)?\s*(?:满分|10\s*分|十分(?![重地明])|10(?!\d))/,
+  // Asking for a grade or a verdict by name: "给我打高分", "给出最高等级的评价", "评为优秀", "判定为全部覆盖".
+  /(?:请|给|打|判|评)\s*(?:我|个|出|予)?\s*(?:一个)?\s*(?:高分|最高(?:分|等级|评价|档)|优秀)/,
+  /(?:评为|判为|判定为|定为|算作|视为|当作|标记为|标为)\s*(?:优秀|满分|excellent|完美|全对|满级|(?:全部|所有)?\s*(?:已)?覆盖|10)/i,
+  /(?:全部|所有)\s*(?:的)?\s*(?:要点|关键点|得分点)\s*(?:都)?\s*(?:标记为|标为|算|判为|视为)?\s*(?:已)?覆盖/,
+  /(?:得分|分数|评分|成绩|score)\s*(?:设置|设|定|改|调整|修改)\s*(?:为|成)\s*\d+/i,
+  /覆盖了?\s*(?:全部|所有)\s*(?:的)?\s*(?:要点|关键点|得分点)/,
+  /(?:判定|认为|视为|当作).{0,12}(?:全部|所有)\s*(?:要点)?\s*(?:都)?\s*(?:已)?覆盖/,
   /(?:分数|得分|评分|score)\s*[:=：]\s*\d+/i,
   /"score"\s*:/i,
   /\b10\s*\/\s*10\b/,
   /\b(?:full|maximum|max|perfect|top|highest)\s+(?:marks?|scores?|points|grade)\b/i,
   /\b(?:output|return|give|award|assign)\b[^.。]{0,30}\b(?:10|ten|score|marks?)\b/i,
+  /\b10\s+out\s+of\s+10\b/i,
+  /\bfull\s+(?:credit|score)\b/i,
+  /\b(?:rate|score|grade|mark)\s+(?:this|me|it|my)\b[^.。]{0,30}\b(?:10|ten)\b/i,
+  /\b(?:rate|grade|score|mark|label|classify)\b[^.。]{0,30}\bas\s+(?:an?\s+)?(?:excellent|perfect|10|ten|full|top|the highest|correct)\b/i,
+  /\b(?:deserves?|should\s+(?:get|receive|be given)|must\s+(?:get|receive|be given)|must give)\b[^.。]{0,40}\b(?:10|ten|full|perfect|excellent|highest|top|maximum)\b/i,
+  /\b(?:mark|label|treat|count)\b[^.。]{0,30}\b(?:all|every)\b[^.。]{0,20}\b(?:covered|correct)\b/i,
+  /\b(?:pretend|assume|treat|consider)\b[^.。]{0,40}\b(?:perfect(?:ly)?|fully correct|full marks|excellent)\b/i,
 ];
 
 const TARGET = /(?:规则|指令|提示|参考答案|标准答案|instructions?|rules?|reference|prompt|rubric)/i;

@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import type { Chunk, Section } from '../notes/types.js';
 import type { Embedder, Retriever } from '../retrieval/types.js';
 import { cjkRatio } from '../text/normalize.js';
+import { wordSpecificity } from '../text/word-specificity.js';
 import { AnswerAnalyzer, DEFAULT_MATCH, type AnswerAnalysis, type AnswerFeatures, type MatchOptions } from './answer-analysis.js';
 import { contentSize, stripFillers } from './answer-text.js';
 import { DEFAULT_CALIBRATION, predictScore, type Calibration } from './calibration.js';
@@ -67,6 +68,9 @@ const MIN_PLACED_SIZE = 20;
 // Chit-chat comes out at 0–0.06 on the dev split; the lowest on-topic answers are English ones (everyday English
 // words are not in the Chinese notes) at 0.22 on the dev split, 0.19 on the held-out one.
 const NOTHING_NOTES_SHARE = 0.15;
+
+// Below this general-language specificity a word is everyday vocabulary (重要, 关注, 版本), not a technical claim.
+const EVERYDAY = 0.5;
 
 export class RubricGrader implements Grader {
   private readonly analyzer: AnswerAnalyzer;
@@ -176,7 +180,10 @@ export class RubricGrader implements Grader {
       .filter((c) => !/^\d/.test(c.surface) && [...c.surface].length > 1)
       // A Latin-letter word found nowhere in the notes and in no glossary set ("asdf") is not content;
       // Chinese words and English words the grader can translate are.
-      .filter((c) => c.setId !== undefined || /\p{Script=Han}/u.test(c.word ?? '') || concepts.isKnown(c));
+      .filter((c) => c.setId !== undefined || /\p{Script=Han}/u.test(c.word ?? '') || concepts.isKnown(c))
+      // Everyday words ("很重要", "大家都关注", "第三个版本") are content only when the reference says them too
+      // ("输出大小不变" for padding is an answer; praise of the question is not).
+      .filter((c) => c.setId !== undefined || wordSpecificity(c.surface) >= EVERYDAY || concepts.mentions(c, reference.bag) > 0);
     return said.length === 0;
   }
 

@@ -59,6 +59,12 @@ describe('answer text', () => {
     expect(stripFillers('嗯……这个，不知道，不好意思').replace(/[\s…，,。]/g, '')).toBe('');
     expect(hedgeCount('具体我就不太记得了，好像是这样，not sure')).toBe(2);
   });
+
+  it('leaves English words that contain a filler sound or a filler word alone', () => {
+    const answer = 'Um, each transformer layer uses a skip connection, so the forward pass stays stable.';
+    expect(stripFillers(answer)).toBe(' , each transformer layer uses a skip connection, so the forward pass stays stable.');
+    expect(stripFillers('pass').trim()).toBe('');
+  });
 });
 
 describe('ContradictionFinder', () => {

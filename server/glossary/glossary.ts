@@ -200,7 +200,9 @@ export class Glossary {
     if (!candidates) return null;
     for (const e of candidates) {
       if (!norm.startsWith(e.norm, i)) continue;
-      const end = i + e.norm.length;
+      let end = i + e.norm.length;
+      // A plural of an English term is the term ("resnets", "gans"), unless the term is an abbreviation of one or two letters.
+      if (e.latin && e.norm.length > 2 && norm[end] === 's' && !WORD_CHAR.test(norm[end + 1] ?? '')) end++;
       // English terms match whole words only: "bn" must not match inside "cnn".
       if (e.latin && (WORD_CHAR.test(norm[i - 1] ?? '') || WORD_CHAR.test(norm[end] ?? ''))) continue;
       return { set: e.set, term: e.norm, start: i, end, fuzzy: false };

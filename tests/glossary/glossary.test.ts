@@ -24,6 +24,12 @@ describe('Glossary', () => {
     expect(found.map((m) => m.set.terms[0])).toEqual(['空洞卷积', '空洞卷积', '缺点']);
   });
 
+  it('matches the plural of an English term, but not of a one- or two-letter abbreviation', () => {
+    expect(small.find('dilated convolutions help').map((m) => m.set.terms[0])).toEqual(['空洞卷积']);
+    expect(small.find('cnns')).toHaveLength(1);
+    expect(small.find('bns')).toHaveLength(0);
+  });
+
   it('matches English abbreviations only as whole words', () => {
     expect(small.find('CNN 里的 BN')).toHaveLength(2);
     expect(small.find('abnormal')).toHaveLength(0);

@@ -220,8 +220,9 @@ export class Glossary {
         const said = words[k]!;
         const meant = phrase.words[k]!;
         // Short words ("max", "v3") must be exact: one edit turns them into other words.
-        const d = said === meant ? 0 : said.length < 4 ? Infinity : distance(said, meant);
-        total += d <= typoBudget(said) ? d : Infinity;
+        const budget = typoBudget(said);
+        const d = said === meant ? 0 : budget === 0 || Math.abs(said.length - meant.length) > budget ? Infinity : distance(said, meant);
+        total += d <= budget ? d : Infinity;
       }
       if (total > 0 && total < bestDistance) {
         best = phrase.entry;

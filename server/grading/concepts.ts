@@ -5,6 +5,7 @@ import type { Glossary } from '../glossary/glossary.js';
 import { normalizeText } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { getJieba } from '../text/tokenize.js';
+import { wordSpecificity } from '../text/word-specificity.js';
 import { LEXICON_GROUPS, lexiconGroups } from './lexicon.js';
 
 /** Something a key point says, in a form that can be looked for in an answer. */
@@ -220,8 +221,10 @@ export class ConceptSpace {
     const intents = new Set(this.glossary.find(norm).flatMap((m) => (m.set.intent ? [`g${m.set.id}`] : [])));
     for (const c of this.concepts(norm)) {
       if (intents.has(c.key)) continue;
-      total += c.weight;
-      if ((this.df.get(c.key) ?? 0) > 0) known += c.weight;
+      // An everyday word says little either way ("too", "small", "often" are not in Chinese notes, nor foreign to them).
+      const weight = c.setId === undefined ? c.weight * wordSpecificity(c.surface) : c.weight;
+      total += weight;
+      if ((this.df.get(c.key) ?? 0) > 0) known += weight;
     }
     return total === 0 ? 1 : known / total;
   }

@@ -75,6 +75,15 @@ describe('RubricGrader', () => {
     expect(g.score).toBe(0);
   });
 
+  it('does not call a plain-English answer off-topic for its everyday words', async () => {
+    const g = await grade(
+      19,
+      'Deep learning struggles when there is too little data, because big models overfit. And for tabular data like user records, where shuffling the columns changes nothing, tree models often work better.',
+    );
+    expect(g.verdict).not.toBe('off_topic');
+    expect(g.score!).toBeGreaterThanOrEqual(3);
+  });
+
   it('does not call an answer off-topic for an aside about a field the notes do not cover', async () => {
     const g = await grade(11, '空洞卷积可以在不增加参数的情况下扩大感受野，输出特征图大小不变，我在做推荐系统项目的时候也用过类似的思路。');
     expect(g.verdict).not.toBe('off_topic');

@@ -32,8 +32,13 @@ interface Outcome {
 
 const { values } = parseArgs({
   options: {
-    // Two sets, each split dev / held-out: our own, and one written blind (without seeing the grader).
-    file: { type: 'string', multiple: true, default: ['tests/fixtures/grading-answers.jsonl', 'tests/fixtures/grading-answers-blind.jsonl'] },
+    // Three sets, each split dev / held-out: our own; one written blind (without seeing the grader); and one
+    // written blind to tell off-topic answers (many of them about the asked topic's neighbours) from genuine ones.
+    file: {
+      type: 'string',
+      multiple: true,
+      default: ['tests/fixtures/grading-answers.jsonl', 'tests/fixtures/grading-answers-blind.jsonl', 'tests/fixtures/grading-answers-offtopic.jsonl'],
+    },
     fit: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
@@ -88,14 +93,19 @@ let calibration = DEFAULT_CALIBRATION;
 let outcomes = await run(calibration);
 
 if (values.fit) {
+  const graded = (all: Outcome[]) => all.filter((o) => o.row.split === 'dev' && o.assessment.analysis && o.assessment.injections.length === 0);
   const dev = outcomes.filter((o) => o.row.split === 'dev');
-  // The score model learns from answers the gates leave to it; injection answers are capped regardless.
-  const scored = dev.filter((o) => o.assessment.analysis && o.assessment.injections.length === 0);
+  // The gates first: they look at the answer's features only, not at the score model.
+  const offTopic = fitOffTopicGate(graded(outcomes).map((o) => ({ features: o.assessment.analysis!.features, offTopic: o.row.label === 'off_topic' })));
+  // Then the score model, from the answers those gates leave to it (one more pass applies them); injection
+  // answers are capped regardless.
+  const gated = await run({ ...calibration, offTopic });
   const model = fitScoreModel(
-    scored.filter((o) => o.assessment.modelScore !== undefined || o.row.label !== 'off_topic').map((o) => ({ features: o.assessment.analysis!.features, human: o.row.human })),
+    graded(gated)
+      .filter((o) => o.assessment.modelScore !== undefined || o.row.label !== 'off_topic')
+      .map((o) => ({ features: o.assessment.analysis!.features, human: o.row.human })),
     MODEL_FEATURES,
   );
-  const offTopic = fitOffTopicGate(scored.map((o) => ({ features: o.assessment.analysis!.features, offTopic: o.row.label === 'off_topic' })));
   calibration = {
     producedBy: `npm run eval:grading -- --fit on the ${dev.length} dev-split answers of ${values.file!.join(', ')} (${new Date().toISOString().slice(0, 10)}); held-out answers were not used`,
     model,

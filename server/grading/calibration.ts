@@ -14,12 +14,37 @@ export interface ScoreModel {
   bias: number;
 }
 
-/** An answer is off-topic when another section fits it this much better than the asked one, and the asked one fits poorly. */
+/**
+ * An answer is off-topic when another section fits it this much better than the asked one, and the asked one fits
+ * poorly; or when it is long yet says next to nothing of the asked section (`thin`).
+ */
 export interface OffTopicGate {
   /** otherCoverage − coverage at or above this … */
   minGap: number;
   /** … while coverage stays below this. */
   maxOwnCoverage: number;
+  thin: ThinAnswerGate;
+}
+
+/**
+ * A fluent answer about another aspect of the topic ("padding的作用" answered with the output-size formula) or about
+ * a neighbouring field fits no section well, so the gap test misses it; what gives it away is that it is long and
+ * still mentions few of the asked section's characteristic concepts or words.
+ */
+export interface ThinAnswerGate {
+  /** logLength at or above this … */
+  minLogLength: number;
+  /** … with conceptRecall at or below this … */
+  maxRecall: number;
+  /** … and lexical at or below this (mostly English answers are exempt: concepts meet across languages less often). */
+  maxLexical: number;
+}
+
+/** Answers at least this English are not judged thin: Chinese notes and English answers share fewer concepts. */
+export const THIN_MAX_ENGLISH = 0.5;
+
+export function isThin(gate: ThinAnswerGate, f: AnswerFeatures): boolean {
+  return f.logLength >= gate.minLogLength && f.conceptRecall <= gate.maxRecall && f.lexical <= gate.maxLexical && f.english < THIN_MAX_ENGLISH;
 }
 
 export interface Calibration {

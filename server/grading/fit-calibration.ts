@@ -1,7 +1,7 @@
 // Fits the score model and the off-topic gate to labelled answers (used by `npm run eval:grading -- --fit`).
 
 import type { AnswerFeatures } from './answer-analysis.js';
-import type { FeatureName, OffTopicGate, ScoreModel } from './calibration.js';
+import { isThin, type FeatureName, type OffTopicGate, type ScoreModel, type ThinAnswerGate } from './calibration.js';
 import { mean } from './statistics.js';
 
 export interface LabelledFeatures {
@@ -89,7 +89,7 @@ export function fitOffTopicGate(samples: GateSample[]): OffTopicGate {
   const gaps = range(0.1, 0.8, 0.02);
   const owns = range(0.05, 0.4, 0.025);
   let bestValue = -Infinity;
-  let best: OffTopicGate[] = [];
+  let best: Omit<OffTopicGate, 'thin'>[] = [];
   for (const gap of gaps) {
     for (const own of owns) {
       let value = 0;
@@ -102,10 +102,35 @@ export function fitOffTopicGate(samples: GateSample[]): OffTopicGate {
       else if (value === bestValue) best.push(gate);
     }
   }
-  const middle = <T>(xs: T[]) => xs[Math.floor((xs.length - 1) / 2)]!;
   const minGap = middle([...new Set(best.map((g) => g.minGap))].sort((a, b) => a - b));
   const maxOwnCoverage = middle(best.filter((g) => g.minGap === minGap).map((g) => g.maxOwnCoverage).sort((a, b) => a - b));
-  return { minGap, maxOwnCoverage };
+  return { minGap, maxOwnCoverage, thin: fitThinGate(samples) };
+}
+
+/** The thin-answer test, with the same costs; of equally good gates the middle one (by recall, then lexical). */
+function fitThinGate(samples: GateSample[]): ThinAnswerGate {
+  let bestValue = -Infinity;
+  let best: ThinAnswerGate[] = [];
+  for (const minLogLength of [40, 60, 80, 100, 130, 160].map((n) => Number(Math.log1p(n).toFixed(3)))) {
+    for (const maxRecall of range(0, 0.25, 0.01)) {
+      for (const maxLexical of range(0.1, 0.5, 0.05)) {
+        const gate = { minLogLength, maxRecall, maxLexical };
+        let value = 0;
+        for (const s of samples) if (isThin(gate, s.features)) value += s.offTopic ? 1 : -3;
+        if (value > bestValue) [bestValue, best] = [value, [gate]];
+        else if (value === bestValue) best.push(gate);
+      }
+    }
+  }
+  const minLogLength = middle([...new Set(best.map((g) => g.minLogLength))].sort((a, b) => a - b));
+  const atLength = best.filter((g) => g.minLogLength === minLogLength);
+  const maxRecall = middle([...new Set(atLength.map((g) => g.maxRecall))].sort((a, b) => a - b));
+  const maxLexical = middle(atLength.filter((g) => g.maxRecall === maxRecall).map((g) => g.maxLexical).sort((a, b) => a - b));
+  return { minLogLength, maxRecall, maxLexical };
+}
+
+function middle<T>(xs: T[]): T {
+  return xs[Math.floor((xs.length - 1) / 2)]!;
 }
 
 function range(from: number, to: number, step: number): number[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerFeatures } from '../../server/grading/answer-analysis.js';
-import { DEFAULT_CALIBRATION, predictScore } from '../../server/grading/calibration.js';
+import { DEFAULT_CALIBRATION, isThin, predictScore } from '../../server/grading/calibration.js';
 import { fitOffTopicGate, fitScoreModel } from '../../server/grading/fit-calibration.js';
 import { meanAbsoluteError, pearson, quantile, ranks, spearman } from '../../server/grading/statistics.js';
 
@@ -69,5 +69,18 @@ describe('fitOffTopicGate', () => {
     ];
     const gate = fitOffTopicGate(samples);
     for (const s of samples) expect(s.features.otherCoverage - s.features.coverage >= gate.minGap && s.features.coverage < gate.maxOwnCoverage).toBe(s.offTopic);
+  });
+
+  it('finds the thin-answer gate: long answers that say almost nothing of the asked section, but not short ones', () => {
+    const long = Math.log1p(150);
+    const short = Math.log1p(25);
+    const samples = [
+      ...[0, 0.05, 0.1].map((r) => ({ features: at({ logLength: long, conceptRecall: r, lexical: 0.1 }), offTopic: true })),
+      ...[0, 0.05, 0.1].map((r) => ({ features: at({ logLength: short, conceptRecall: r, lexical: 0.1 }), offTopic: false })),
+      ...[0.3, 0.5].map((r) => ({ features: at({ logLength: long, conceptRecall: r, lexical: 0.5 }), offTopic: false })),
+      { features: at({ logLength: long, conceptRecall: 0, lexical: 0.1, english: 0.9 }), offTopic: false },
+    ];
+    const { thin } = fitOffTopicGate(samples);
+    for (const s of samples) expect(isThin(thin, s.features)).toBe(s.offTopic);
   });
 });

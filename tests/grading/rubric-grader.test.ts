@@ -75,6 +75,15 @@ describe('RubricGrader', () => {
     expect(g.score).toBe(0);
   });
 
+  it('calls a long answer about a neighbouring field off-topic even when no section of the notes fits it', async () => {
+    const g = await grade(
+      16,
+      '我调参一般是在 XGBoost 上：先固定学习率 0.1，用网格搜索调 max_depth 和 min_child_weight，再调 gamma，然后调 subsample 和 colsample_bytree 控制采样比例，最后加上 L1/L2 正则，把学习率降到 0.01 同时增加树的数量，整个过程都用五折交叉验证看指标。',
+    );
+    expect(g.verdict).toBe('off_topic');
+    expect(g.score).toBe(0);
+  });
+
   it('does not call a plain-English answer off-topic for its everyday words', async () => {
     const g = await grade(
       19,

@@ -97,13 +97,11 @@ if (values.fit) {
   const dev = outcomes.filter((o) => o.row.split === 'dev');
   // The gates first: they look at the answer's features only, not at the score model.
   const offTopic = fitOffTopicGate(graded(outcomes).map((o) => ({ features: o.assessment.analysis!.features, offTopic: o.row.label === 'off_topic' })));
-  // Then the score model, from the answers those gates leave to it (one more pass applies them); injection
-  // answers are capped regardless.
-  const gated = await run({ ...calibration, offTopic });
+  // Then the score model, from every dev answer with features, off-topic ones included: a gate that misses an
+  // off-topic answer leaves it to the model, which should have learnt to score it low. Injection answers are
+  // capped regardless.
   const model = fitScoreModel(
-    graded(gated)
-      .filter((o) => o.assessment.modelScore !== undefined || o.row.label !== 'off_topic')
-      .map((o) => ({ features: o.assessment.analysis!.features, human: o.row.human })),
+    graded(outcomes).map((o) => ({ features: o.assessment.analysis!.features, human: o.row.human })),
     MODEL_FEATURES,
   );
   calibration = {

@@ -23,7 +23,8 @@ export interface OffTopicGate {
   minGap: number;
   /** … while coverage stays below this. */
   maxOwnCoverage: number;
-  thin: ThinAnswerGate;
+  /** Separate thresholds for mostly Chinese and mostly English answers: across languages fewer concepts meet. */
+  thin: { zh: ThinAnswerGate; en: ThinAnswerGate };
 }
 
 /**
@@ -36,15 +37,19 @@ export interface ThinAnswerGate {
   minLogLength: number;
   /** … with conceptRecall at or below this … */
   maxRecall: number;
-  /** … and lexical at or below this (mostly English answers are exempt: concepts meet across languages less often). */
+  /** … and lexical at or below this. */
   maxLexical: number;
 }
 
-/** Answers at least this English are not judged thin: Chinese notes and English answers share fewer concepts. */
-export const THIN_MAX_ENGLISH = 0.5;
+/** From this share of English an answer is judged by the English thin-answer thresholds. */
+export const ENGLISH_ANSWER = 0.5;
+
+export function thinGateFor(gate: OffTopicGate, f: AnswerFeatures): ThinAnswerGate {
+  return f.english >= ENGLISH_ANSWER ? gate.thin.en : gate.thin.zh;
+}
 
 export function isThin(gate: ThinAnswerGate, f: AnswerFeatures): boolean {
-  return f.logLength >= gate.minLogLength && f.conceptRecall <= gate.maxRecall && f.lexical <= gate.maxLexical && f.english < THIN_MAX_ENGLISH;
+  return f.logLength >= gate.minLogLength && f.conceptRecall <= gate.maxRecall && f.lexical <= gate.maxLexical;
 }
 
 export interface Calibration {

@@ -1,7 +1,7 @@
 // Fits the score model and the off-topic gate to labelled answers (used by `npm run eval:grading -- --fit`).
 
 import type { AnswerFeatures } from './answer-analysis.js';
-import { isThin, type FeatureName, type OffTopicGate, type ScoreModel, type ThinAnswerGate } from './calibration.js';
+import { ENGLISH_ANSWER, isThin, type FeatureName, type OffTopicGate, type ScoreModel, type ThinAnswerGate } from './calibration.js';
 import { mean } from './statistics.js';
 
 export interface LabelledFeatures {
@@ -104,8 +104,12 @@ export function fitOffTopicGate(samples: GateSample[]): OffTopicGate {
   }
   const minGap = middle([...new Set(best.map((g) => g.minGap))].sort((a, b) => a - b));
   const maxOwnCoverage = middle(best.filter((g) => g.minGap === minGap).map((g) => g.maxOwnCoverage).sort((a, b) => a - b));
-  return { minGap, maxOwnCoverage, thin: fitThinGate(samples) };
+  const english = (s: GateSample) => s.features.english >= ENGLISH_ANSWER;
+  return { minGap, maxOwnCoverage, thin: { zh: fitThinGate(samples.filter((s) => !english(s))), en: fitThinGate(samples.filter(english)) } };
 }
+
+/** A thin-answer gate no answer passes (a content size of e^99 characters). */
+export const NEVER_THIN: ThinAnswerGate = { minLogLength: 99, maxRecall: 0, maxLexical: 0 };
 
 /** The thin-answer test, with the same costs; of equally good gates the middle one (by recall, then lexical). */
 function fitThinGate(samples: GateSample[]): ThinAnswerGate {
@@ -122,6 +126,8 @@ function fitThinGate(samples: GateSample[]): ThinAnswerGate {
       }
     }
   }
+  // Nothing to gain (no off-topic answer of this kind in the data): a gate that never fires.
+  if (bestValue <= 0) return NEVER_THIN;
   const minLogLength = middle([...new Set(best.map((g) => g.minLogLength))].sort((a, b) => a - b));
   const atLength = best.filter((g) => g.minLogLength === minLogLength);
   const maxRecall = middle([...new Set(atLength.map((g) => g.maxRecall))].sort((a, b) => a - b));

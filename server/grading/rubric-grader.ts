@@ -8,7 +8,7 @@ import { cjkRatio } from '../text/normalize.js';
 import { wordSpecificity } from '../text/word-specificity.js';
 import { AnswerAnalyzer, DEFAULT_MATCH, type AnswerAnalysis, type AnswerFeatures, type MatchOptions } from './answer-analysis.js';
 import { contentSize, stripFillers } from './answer-text.js';
-import { DEFAULT_CALIBRATION, isThin, predictScore, type Calibration } from './calibration.js';
+import { DEFAULT_CALIBRATION, isThin, predictScore, thinGateFor, type Calibration } from './calibration.js';
 import { writeFeedback, type Language } from './feedback.js';
 import { findInjections, withoutSpans, type InjectionSpan } from './injection.js';
 import type { Reference, ReferenceBank } from './reference.js';
@@ -218,7 +218,7 @@ export class RubricGrader implements Grader {
 
   /** None of the asked section's concepts, and little that the notes use at all; or long and still thin on them. */
   private saysNothingOfTheNotes(f: AnswerFeatures): boolean {
-    return (f.ownMentions === 0 && f.notesShare <= NOTHING_NOTES_SHARE) || isThin(this.calibration.offTopic.thin, f);
+    return (f.ownMentions === 0 && f.notesShare <= NOTHING_NOTES_SHARE) || isThin(thinGateFor(this.calibration.offTopic, f), f);
   }
 
   /** Where a search of the notes with the answer as the query puts it. */

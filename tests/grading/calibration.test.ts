@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerFeatures } from '../../server/grading/answer-analysis.js';
-import { DEFAULT_CALIBRATION, isThin, predictScore } from '../../server/grading/calibration.js';
-import { fitOffTopicGate, fitScoreModel } from '../../server/grading/fit-calibration.js';
+import { DEFAULT_CALIBRATION, isThin, predictScore, thinGateFor } from '../../server/grading/calibration.js';
+import { fitOffTopicGate, fitScoreModel, NEVER_THIN } from '../../server/grading/fit-calibration.js';
 import { meanAbsoluteError, pearson, quantile, ranks, spearman } from '../../server/grading/statistics.js';
 
 const base: AnswerFeatures = {
@@ -78,9 +78,10 @@ describe('fitOffTopicGate', () => {
       ...[0, 0.05, 0.1].map((r) => ({ features: at({ logLength: long, conceptRecall: r, lexical: 0.1 }), offTopic: true })),
       ...[0, 0.05, 0.1].map((r) => ({ features: at({ logLength: short, conceptRecall: r, lexical: 0.1 }), offTopic: false })),
       ...[0.3, 0.5].map((r) => ({ features: at({ logLength: long, conceptRecall: r, lexical: 0.5 }), offTopic: false })),
-      { features: at({ logLength: long, conceptRecall: 0, lexical: 0.1, english: 0.9 }), offTopic: false },
     ];
-    const { thin } = fitOffTopicGate(samples);
-    for (const s of samples) expect(isThin(thin, s.features)).toBe(s.offTopic);
+    const gate = fitOffTopicGate(samples);
+    for (const s of samples) expect(isThin(thinGateFor(gate, s.features), s.features)).toBe(s.offTopic);
+    // No English answers to learn from: the English gate never fires.
+    expect(gate.thin.en).toEqual(NEVER_THIN);
   });
 });

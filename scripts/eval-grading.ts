@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
 import { DEFAULT_CALIBRATION, type Calibration } from '../server/grading/calibration.js';
-import { fitOffTopicGate, fitScoreModel, type FeatureSpec } from '../server/grading/fit-calibration.js';
+import { chooseRidge, DEFAULT_FIT, fitOffTopicGate, fitScoreModel, type FeatureSpec } from '../server/grading/fit-calibration.js';
 import { ReferenceBank } from '../server/grading/reference.js';
 import { resolveQuestion } from '../server/grading/resolve-question.js';
 import { RubricGrader, type Assessment } from '../server/grading/rubric-grader.js';
@@ -47,6 +47,9 @@ const { values } = parseArgs({
 // The features the score is fitted on: coverage of the key points (overall, by concepts, by meaning),
 // whole-answer similarity and concept recall, terms that belong elsewhere, length, hedging, language.
 // English answers get a positive sign because concept matching finds fewer of their (translated) points.
+// Ridge penalties tried for the score model (standardised weights).
+const RIDGES = [0.02, 0.1, 0.3, 1, 3];
+
 const MODEL_FEATURES: FeatureSpec[] = [
   { name: 'coverage', sign: 1 },
   { name: 'lexical', sign: 1 },
@@ -100,10 +103,10 @@ if (values.fit) {
   // Then the score model, from every dev answer with features, off-topic ones included: a gate that misses an
   // off-topic answer leaves it to the model, which should have learnt to score it low. Injection answers are
   // capped regardless.
-  const model = fitScoreModel(
-    graded(outcomes).map((o) => ({ features: o.assessment.analysis!.features, human: o.row.human })),
-    MODEL_FEATURES,
-  );
+  const samples = graded(outcomes).map((o) => ({ features: o.assessment.analysis!.features, human: o.row.human }));
+  const { ridge, errors } = chooseRidge(samples, MODEL_FEATURES, RIDGES);
+  console.error(`ridge by 5-fold cross-validation on dev: ${RIDGES.map((r, i) => `${r} → MAE ${errors[i]!.toFixed(3)}`).join(', ')}; chose ${ridge}`);
+  const model = fitScoreModel(samples, MODEL_FEATURES, { ...DEFAULT_FIT, ridge });
   calibration = {
     producedBy: `npm run eval:grading -- --fit on the ${dev.length} dev-split answers of ${values.file!.join(', ')} (${new Date().toISOString().slice(0, 10)}); held-out answers were not used`,
     model,

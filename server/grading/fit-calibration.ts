@@ -1,7 +1,7 @@
 // Fits the score model and the off-topic gate to labelled answers (used by `npm run eval:grading -- --fit`).
 
 import type { AnswerFeatures } from './answer-analysis.js';
-import { ENGLISH_ANSWER, isThin, type FeatureName, type OffTopicGate, type ScoreModel, type ThinAnswerGate } from './calibration.js';
+import { ENGLISH_ANSWER, isThin, predictScore, type FeatureName, type OffTopicGate, type ScoreModel, type ThinAnswerGate } from './calibration.js';
 import { mean } from './statistics.js';
 
 export interface LabelledFeatures {
@@ -73,6 +73,26 @@ export function fitScoreModel(samples: LabelledFeatures[], specs: FeatureSpec[],
     weights: params.slice(0, features.length).map(round),
     bias: round(params[features.length]!),
   };
+}
+
+/**
+ * The ridge penalty with the lowest cross-validated mean absolute error (deterministic folds by position): the
+ * penalty decides how far the fit may lean on one feature, and leaning too far fits the writers of the dev set
+ * rather than answers in general.
+ */
+export function chooseRidge(samples: LabelledFeatures[], specs: FeatureSpec[], ridges: number[], folds = 5): { ridge: number; errors: number[] } {
+  const errors = ridges.map((ridge) => {
+    let total = 0;
+    for (let k = 0; k < folds; k++) {
+      const train = samples.filter((_, i) => i % folds !== k);
+      const test = samples.filter((_, i) => i % folds === k);
+      const model = fitScoreModel(train, specs, { ...DEFAULT_FIT, ridge });
+      total += test.reduce((a, s) => a + Math.abs(predictScore(model, s.features) - s.human), 0);
+    }
+    return total / samples.length;
+  });
+  const best = errors.indexOf(Math.min(...errors));
+  return { ridge: ridges[best]!, errors };
 }
 
 export interface GateSample {

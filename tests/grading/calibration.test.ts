@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerFeatures } from '../../server/grading/answer-analysis.js';
 import { DEFAULT_CALIBRATION, isThin, predictScore, thinGateFor } from '../../server/grading/calibration.js';
-import { fitOffTopicGate, fitScoreModel, NEVER_THIN } from '../../server/grading/fit-calibration.js';
+import { chooseRidge, fitOffTopicGate, fitScoreModel, NEVER_THIN } from '../../server/grading/fit-calibration.js';
 import { meanAbsoluteError, pearson, quantile, ranks, spearman } from '../../server/grading/statistics.js';
 
 const base: AnswerFeatures = {
@@ -53,6 +53,13 @@ describe('fitScoreModel', () => {
     expect(model.weights[2]).toBe(0); // a constant feature carries nothing
     const predicted = samples.map((s) => predictScore(model, s.features));
     expect(spearman(predicted, samples.map((s) => s.human))).toBeGreaterThan(0.95);
+  });
+
+  it('picks the ridge penalty with the lowest cross-validated error', () => {
+    const samples = Array.from({ length: 20 }, (_, i) => ({ features: at({ coverage: i / 19 }), human: (10 * i) / 19 }));
+    const { ridge, errors } = chooseRidge(samples, [{ name: 'coverage', sign: 1 }], [0.01, 100]);
+    expect(errors).toHaveLength(2);
+    expect(ridge).toBe(0.01);
   });
 
   it('is deterministic', () => {

@@ -148,7 +148,10 @@ export class RubricGrader implements Grader {
     const question = input.question?.trim();
     if (!question) throw new AppError('bad_request', 'Say which question is answered: give a questionId or the question text', 'question');
     const named = resolveQuestion(this.deps.sections, question);
-    if ('section' in named && !/^\d+$/.test(question)) return this.forSection(named.section);
+    if ('section' in named) return this.forSection(named.section);
+    // A bare number names a question ("11", as the batch command takes it); searching the notes for "16" would
+    // silently grade against whichever section happens to contain that number.
+    if (/^\d+$/.test(question)) throw new AppError('not_found', `No question numbered ${question} in the notes: ${named.error}`, 'question');
 
     const retrieval = await this.deps.retriever.retrieve(question, 5);
     const withAnswers = retrieval.hits.filter((h) => this.byId.get(h.questionId)?.hasReference);

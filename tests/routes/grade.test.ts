@@ -72,6 +72,14 @@ describe('POST /api/grade', () => {
     expect(((await res.json()) as { code: string }).code).toBe('not_found:question');
   });
 
+  it('takes a bare number as the question of that number, and answers 404 when no question has it', async () => {
+    const byNumber = gradeResponse.parse(await (await post({ question: '11', answer: '扩张卷积在参数不变的情况下扩大感受野。' })).json());
+    expect(byNumber.citations[0]!.heading).toMatch(/^11\. /);
+    const res = await post({ question: '16000', answer: '扩大感受野' });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { code: string; message: string }).message).toMatch(/numbered 16000/);
+  });
+
   it('answers 503 while the index is still being built', async () => {
     const building = createApp({ services: new ServiceHolder(), llmModel: null });
     const res = await building.request('/api/grade', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"questionId":"x","answer":"y"}' });

@@ -21,7 +21,7 @@ export interface TermMatch {
   /** Offsets in the normalised text. */
   start: number;
   end: number;
-  /** True when the text had a small typo of the term (English only). */
+  /** True when the text had a small typo of the term (found by findWithTypos). */
   fuzzy: boolean;
 }
 

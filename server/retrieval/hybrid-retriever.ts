@@ -61,7 +61,7 @@ export interface HybridDeps {
 export interface ScopeFeatures {
   /** The best section's fused score. */
   best: number;
-  /** Share (idf-weighted) of the query's topic concepts found anywhere in the notes. */
+  /** Share (idf- and specificity-weighted) of the query's topic concepts found anywhere in the notes. */
   coverage: number;
   /** …found in the best section itself. */
   topCoverage: number;
@@ -109,7 +109,7 @@ export class HybridRetriever implements Retriever {
     return { inScope: this.inScope(ranked.features), hits: ranked.hits.slice(0, k) };
   }
 
-  /** The in-scope decision from the query's features (threshold calibrated on the dev split). */
+  /** The in-scope decision from the query's features (thresholds calibrated on the dev split). */
   inScope(features: ScopeFeatures, scope: ScopeCalibration = this.options.scope): boolean {
     return features.best + features.topCoverage >= scope.minEvidence && features.coverage >= scope.minCoverage;
   }

@@ -45,8 +45,14 @@ export class Glossary {
   readonly sets: TermSet[];
   private readonly byFirstChar = new Map<string, Entry[]>();
   private readonly latinWords = new Map<string, Entry>();
-  /** English terms of several words, by word count: "selctive serch" is matched word by word. */
-  private readonly latinPhrases = new Map<number, { words: string[]; entry: Entry }[]>();
+  /** English terms of several words, by their first word: "selctive serch" is matched word by word. */
+  private readonly latinPhrases = new Map<string, { words: string[]; entry: Entry }[]>();
+  /** Every word of those terms, for finding what a typed word could be a slip of. */
+  private readonly phraseWords = new Set<string>();
+  /** Per typed word: the phrase words within its typo budget, with their distance (bounded cache). */
+  private readonly near = new Map<string, Map<string, number>>();
+  /** Per typed word: the closest single-word term, or null (bounded cache). */
+  private readonly closest = new Map<string, Entry | null>();
   /** Han terms of 3+ characters keyed by their form with one character blanked: finds one-character typos fast. */
   private readonly hanNeighbours = new Map<string, Entry[]>();
 
@@ -66,9 +72,10 @@ export class Glossary {
         if (entry.latin && /^[a-z][a-z0-9]+$/.test(norm)) this.latinWords.set(norm, entry);
         if (entry.latin && /^[a-z0-9]+( [a-z0-9]+)+$/.test(norm)) {
           const words = norm.split(' ');
-          const list = this.latinPhrases.get(words.length) ?? [];
+          const list = this.latinPhrases.get(words[0]!) ?? [];
           list.push({ words, entry });
-          this.latinPhrases.set(words.length, list);
+          this.latinPhrases.set(words[0]!, list);
+          words.forEach((w) => this.phraseWords.add(w));
         }
         if (/^\p{Script=Han}{3,8}$/u.test(norm)) {
           for (const key of blanked(norm)) {
@@ -214,25 +221,41 @@ export class Glossary {
   private closestPhrase(words: string[]): Entry | null {
     let best: Entry | null = null;
     let bestDistance = Infinity;
-    for (const phrase of this.latinPhrases.get(words.length) ?? []) {
-      let total = 0;
-      for (let k = 0; k < words.length && total < bestDistance; k++) {
-        const said = words[k]!;
-        const meant = phrase.words[k]!;
-        // Short words ("max", "v3") must be exact: one edit turns them into other words.
-        const budget = typoBudget(said);
-        const d = said === meant ? 0 : budget === 0 || Math.abs(said.length - meant.length) > budget ? Infinity : distance(said, meant);
-        total += d <= budget ? d : Infinity;
-      }
-      if (total > 0 && total < bestDistance) {
-        best = phrase.entry;
-        bestDistance = total;
+    const near = words.map((w) => this.nearPhraseWords(w));
+    for (const first of near[0]!.keys()) {
+      for (const phrase of this.latinPhrases.get(first) ?? []) {
+        if (phrase.words.length !== words.length) continue;
+        const total = phrase.words.reduce((a, w, k) => a + (near[k]!.get(w) ?? Infinity), 0);
+        if (total > 0 && total < bestDistance) {
+          best = phrase.entry;
+          bestDistance = total;
+        }
       }
     }
     return best;
   }
 
+  /** Phrase words the typed word is, or is a small slip of. Short words ("max", "v3") must be exact. */
+  private nearPhraseWords(word: string): Map<string, number> {
+    let found = this.near.get(word);
+    if (found) return found;
+    found = new Map<string, number>();
+    const budget = typoBudget(word);
+    if (this.phraseWords.has(word)) found.set(word, 0);
+    if (budget > 0) {
+      for (const w of this.phraseWords) {
+        if (w === word || Math.abs(w.length - word.length) > budget) continue;
+        const d = distance(w, word);
+        if (d <= budget) found.set(w, d);
+      }
+    }
+    remember(this.near, word, found);
+    return found;
+  }
+
   private closestWord(word: string): Entry | null {
+    const cached = this.closest.get(word);
+    if (cached !== undefined) return cached;
     const budget = typoBudget(word);
     let best: Entry | null = null;
     let bestDistance = budget + 1;
@@ -244,8 +267,15 @@ export class Glossary {
         bestDistance = d;
       }
     }
+    remember(this.closest, word, best);
     return best;
   }
+}
+
+/** Caches a result, starting afresh past a bound so a long-running server's memory stays fixed. */
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size > 20_000) cache.clear();
+  cache.set(key, value);
 }
 
 function distance(a: string, b: string): number {

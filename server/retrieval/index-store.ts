@@ -12,7 +12,7 @@ import { HnswVectorIndex } from './hnsw-vector-index.js';
 import { MiniSearchKeywordIndex } from './minisearch-keyword-index.js';
 
 /** Bump when the files' layout or meaning changes; older indexes are rebuilt rather than misread. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 const FILES = { notes: 'notes.json', vectors: 'vectors.hnsw', labels: 'vectors.hnsw.labels.json', keywords: 'keywords.json' } as const;
 

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline, type Tensor } from '@huggingface/transformers';
 import { IndexError } from '../errors.js';
+import { boundWordLength } from '../text/bounded-words.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Embedder } from './types.js';
 
@@ -52,7 +53,7 @@ export class TransformersEmbedder implements Embedder {
     const out = new Array<Float32Array>(texts.length);
     for (let i = 0; i < order.length; i += BATCH) {
       const ids = order.slice(i, i + BATCH);
-      const vectors = await this.embedBatch(extractor, ids.map((j) => normalizeText(texts[j]!) || ' '));
+      const vectors = await this.embedBatch(extractor, ids.map((j) => boundWordLength(normalizeText(texts[j]!)) || ' '));
       ids.forEach((j, k) => (out[j] = vectors[k]!));
     }
     return out;

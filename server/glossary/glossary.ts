@@ -3,7 +3,7 @@
 import damerauLevenshtein from 'damerau-levenshtein';
 import { normalizeText } from '../text/normalize.js';
 import { getJieba } from '../text/tokenize.js';
-import { MIN_SPECIFICITY, wordSpecificity } from '../text/word-specificity.js';
+import { EVERYDAY, MIN_SPECIFICITY, wordSpecificity } from '../text/word-specificity.js';
 
 export interface TermSet {
   /** Index in the glossary; stable while the file is unchanged. */
@@ -38,8 +38,6 @@ interface Entry {
 
 const WORD_CHAR = /[a-z0-9]/;
 const FUNCTION_CHARS = /[的了是在和与或也就都而被把吗呢吧啊着这那么]/;
-/** Below this general-language specificity a word is everyday Chinese (时候, 多少, 重要性), never a slip. */
-const EVERYDAY_WORD = 0.5;
 
 export class Glossary {
   readonly sets: TermSet[];
@@ -165,7 +163,7 @@ export class Glossary {
             .find((e) => {
               const at = i + [...window].findIndex((ch, k) => ch !== e.norm[k]);
               const word = words.find((w) => w.start <= at && at < w.end)!.word;
-              return word.length < 2 || wordSpecificity(word) >= EVERYDAY_WORD;
+              return word.length < 2 || wordSpecificity(word) >= EVERYDAY;
             });
           if (!entry) continue;
           fuzzy.push({ set: entry.set, term: entry.norm, start: i, end: i + len, fuzzy: true });

@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 import type { Chunk, Section } from '../notes/types.js';
 import type { Embedder, Retriever } from '../retrieval/types.js';
 import { cjkRatio } from '../text/normalize.js';
-import { wordSpecificity } from '../text/word-specificity.js';
+import { EVERYDAY, wordSpecificity } from '../text/word-specificity.js';
 import { AnswerAnalyzer, DEFAULT_MATCH, type AnswerAnalysis, type AnswerFeatures, type MatchOptions } from './answer-analysis.js';
 import { contentSize, stripFillers } from './answer-text.js';
 import { DEFAULT_CALIBRATION, isThin, predictScore, thinGateFor, type Calibration } from './calibration.js';
@@ -68,9 +68,6 @@ const MIN_PLACED_SIZE = 20;
 // Chit-chat comes out at 0–0.06 on the dev split; the lowest on-topic answers are English ones (everyday English
 // words are not in the Chinese notes) at 0.22 on the dev split, 0.19 on the held-out one.
 const NOTHING_NOTES_SHARE = 0.15;
-
-// Below this general-language specificity a word is everyday vocabulary (重要, 关注, 版本), not a technical claim.
-const EVERYDAY = 0.5;
 
 export class RubricGrader implements Grader {
   private readonly analyzer: AnswerAnalyzer;
@@ -198,6 +195,8 @@ export class RubricGrader implements Grader {
    *   answer better than the asked section's (which fit poorly), and a search of the notes with the answer
    *   ranks that very section first while not finding the asked one among its best. The search is only run
    *   when the key points already point elsewhere (it costs as much as the rest of the grading).
+   * - Or it is long and still mentions almost none of the asked section's characteristic concepts and words: an
+   *   answer about another aspect of the topic or a neighbouring field (the thin-answer gate, fitted on the dev split).
    * - Or it matches nothing in the notes: it says none of the asked section's concepts, and little of what it
    *   says is vocabulary of the notes at all (chit-chat; or a neighbouring field, whose glossary terms the notes
    *   never use and which therefore count against it, not for it). Embedding similarity is not used here: for

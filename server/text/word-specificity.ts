@@ -7,6 +7,8 @@ import { idf } from '@node-rs/jieba/dict.js';
 
 /** The floor: an everyday word still counts a little. */
 export const MIN_SPECIFICITY = 0.15;
+/** Below this a word is everyday vocabulary (时候, 多少, 重要, 版本), not a term or a technical claim. */
+export const EVERYDAY = 0.5;
 // jieba IDF from which a word counts fully (unlisted words get jieba's median, ~11.9), and below which it
 // counts the floor: 理解 6.0, 训练 6.6, 一步步 8.6, 排序 9.1, 卷积 11.7.
 const FULL_IDF = 10;

@@ -32,12 +32,13 @@ interface Outcome {
 
 const { values } = parseArgs({
   options: {
-    // Three sets, each split dev / held-out: our own; one written blind (without seeing the grader); and one
-    // written blind to tell off-topic answers (many of them about the asked topic's neighbours) from genuine ones.
+    // Our own set; one written blind (without seeing the grader); one written blind to tell off-topic answers (many
+    // about the asked topic's neighbours) from genuine ones, each split dev / held-out; and a final blind test set,
+    // all held-out, measured once the rest was done.
     file: {
       type: 'string',
       multiple: true,
-      default: ['tests/fixtures/grading-answers.jsonl', 'tests/fixtures/grading-answers-blind.jsonl', 'tests/fixtures/grading-answers-offtopic.jsonl'],
+      default: ['', '-blind', '-offtopic', '-final'].map((set) => `tests/fixtures/grading-answers${set}.jsonl`),
     },
     fit: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
@@ -123,6 +124,8 @@ function report(all: Outcome[]): void {
   const summary: Record<string, unknown> = {};
   for (const split of ['dev', 'heldout'] as const) {
     const set = all.filter((o) => o.row.split === split);
+    // A test-only set has no dev split.
+    if (set.length === 0) continue;
     const human = set.map((o) => o.row.human);
     const score = set.map((o) => o.score);
     const length = set.map((o) => [...o.row.answer].length);

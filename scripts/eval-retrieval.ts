@@ -26,12 +26,13 @@ interface Outcome {
 
 const { values } = parseArgs({
   options: {
-    // Three sets, each split dev / held-out: our own; one written blind (without seeing the retriever); and one
-    // written blind for the in-scope decision (many out-of-scope questions, hard in-scope ones).
+    // Our own set; one written blind (without seeing the retriever); one written blind for the in-scope decision
+    // (many out-of-scope questions, hard in-scope ones), each split dev / held-out; and a final blind test set,
+    // all held-out, measured once the rest was done.
     file: {
       type: 'string',
       multiple: true,
-      default: ['tests/fixtures/retrieval-queries.jsonl', 'tests/fixtures/retrieval-queries-blind.jsonl', 'tests/fixtures/retrieval-queries-scope.jsonl'],
+      default: ['', '-blind', '-scope', '-final'].map((set) => `tests/fixtures/retrieval-queries${set}.jsonl`),
     },
     tune: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
@@ -96,6 +97,8 @@ const report: Record<string, Record<string, Record<string, Metrics>>> = {};
 const fmt = (x: number | null) => (x === null ? '   - ' : x.toFixed(3));
 for (const split of ['dev', 'heldout'] as const) {
   const subset = queries.filter((q) => q.split === split);
+  // A test-only set has no dev split.
+  if (subset.length === 0) continue;
   console.log(`\n== ${split} split (${subset.length} queries) ==`);
   console.log(`${'retriever'.padEnd(9)} ${'kind'.padEnd(13)} ${'n'.padStart(4)}  R@1    R@5    MRR    OOS-rej  false-rej`);
   report[split] = {};

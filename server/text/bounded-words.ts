@@ -1,7 +1,7 @@
 // Caps the length of whitespace-free runs before a WordPiece tokenizer sees them. WordPiece's longest-match search
 // is quadratic in a word's length, and a Chinese clause without spaces is one "word" to it: a 2,000-character
-// question took 7 s to tokenize, a 10,000-character answer minutes. Cutting long runs at word boundaries keeps
-// every run short and the tokens the same (a cut falls where a word ends anyway).
+// question took 7 s to tokenize (a 10,000-character answer would take minutes). Cutting long runs at word
+// boundaries keeps every run short and the tokens the same (a cut falls where a word ends anyway).
 
 import { getJieba } from './tokenize.js';
 

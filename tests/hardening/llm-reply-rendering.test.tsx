@@ -2,14 +2,12 @@
 // LLM replies are untrusted text like the notes: streamed into Ask token by token (HTML split across tokens
 // included), as the final answer, as a notice, and as grading feedback — shown as text, never as HTML.
 
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AskResponse, GradeView, HealthResponse } from '../../web/src/api.js';
+import type { AskResponse, GradeView } from '../../web/src/api.js';
 import { FeedbackCard } from '../../web/src/components/feedback-card.js';
-import { NotePanelProvider } from '../../web/src/components/note-panel.js';
-import { HealthProvider } from '../../web/src/hooks/use-health.js';
 import { I18nProvider } from '../../web/src/i18n.js';
-import { AskScreen } from '../../web/src/screens/ask-screen.js';
+import { askQuestion, controlledSse, renderAsk } from '../support/ask-screen.js';
 
 const HOSTILE_TOKENS = ['空洞卷积能增大感受野 [1]。<scr', 'ipt>alert(1)</script> <img src=x ', 'onerror=alert(2)> ', '[点我](javascript:alert(3)) ', '<iframe src="//evil.example"></iframe>'];
 const HOSTILE_ANSWER = HOSTILE_TOKENS.join('');
@@ -33,26 +31,6 @@ const result: AskResponse = {
   notice: '<b onmouseover=alert(5)>模型提示</b>',
 };
 
-const health: HealthResponse = { ready: true, status: 'ready', model: 'm', chunks: 1, sections: 1, llm: { configured: true, model: 'fake-llm' } };
-
-/** An SSE response whose events arrive one by one when `release()` is called. */
-function controlledStream(events: object[]) {
-  const encoder = new TextEncoder();
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
-  let next = 0;
-  return {
-    response: new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }),
-    release(count = 1) {
-      for (let i = 0; i < count && next < events.length; i++, next++) {
-        const e = events[next] as { type: string };
-        controller.enqueue(encoder.encode(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`));
-      }
-      if (next === events.length) controller.close();
-    },
-  };
-}
-
 beforeEach(() => {
   localStorage.clear();
 });
@@ -65,28 +43,15 @@ afterEach(() => {
 describe('an LLM reply in Ask', () => {
   it('stays text while it streams and after it is done', async () => {
     const { answer: _a, notice: _n, ...meta } = result;
-    const stream = controlledStream([
+    const stream = controlledSse([
       { type: 'meta', ...meta },
       ...HOSTILE_TOKENS.map((text) => ({ type: 'token', text })),
       { type: 'notice', message: result.notice },
       { type: 'done', result },
     ]);
     vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(stream.response)));
-    const { container } = render(
-      <I18nProvider initial="zh">
-        <HealthProvider fetchHealth={() => Promise.resolve(health)}>
-          <NotePanelProvider>
-            <AskScreen />
-          </NotePanelProvider>
-        </HealthProvider>
-      </I18nProvider>,
-    );
-    await screen.findByText('由 fake-llm 根据你的笔记作答，并标注出处。');
-    const input = screen.getByLabelText('你的问题');
-    fireEvent.change(input, { target: { value: '空洞卷积有什么作用？' } });
-    await act(async () => {
-      fireEvent.keyDown(input, { key: 'Enter' });
-    });
+    const container = await renderAsk(true);
+    await askQuestion('空洞卷积有什么作用？');
 
     // Half-way: the tag is split across tokens, the worst moment for a renderer that concatenates HTML.
     await act(async () => stream.release(3));

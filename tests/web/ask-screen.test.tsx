@@ -1,13 +1,10 @@
 // @vitest-environment jsdom
 // The Ask screen against a fake server: a streamed answer with citation chips, and an out-of-scope reply.
 
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AskResponse, HealthResponse } from '../../web/src/api.js';
-import { NotePanelProvider } from '../../web/src/components/note-panel.js';
-import { HealthProvider } from '../../web/src/hooks/use-health.js';
-import { I18nProvider } from '../../web/src/i18n.js';
-import { AskScreen } from '../../web/src/screens/ask-screen.js';
+import type { AskResponse } from '../../web/src/api.js';
+import { askQuestion, renderAsk, sseResponse } from '../support/ask-screen.js';
 
 const citation = {
   n: 1,
@@ -26,21 +23,6 @@ const answered: AskResponse = {
   suggestions: [],
 };
 
-function health(llm: boolean): HealthResponse {
-  return { ready: true, status: 'ready', model: 'm', chunks: 1, sections: 1, llm: { configured: llm, model: llm ? 'fake-llm' : null } };
-}
-
-function sse(events: object[]): Response {
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const e of events) controller.enqueue(encoder.encode(`event: ${(e as { type: string }).type}\ndata: ${JSON.stringify(e)}\n\n`));
-      controller.close();
-    },
-  });
-  return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
-}
-
 let fetchMock: ReturnType<typeof vi.fn>;
 
 beforeEach(() => {
@@ -54,39 +36,17 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function renderAsk(llm: boolean) {
-  const fetchHealth = () => Promise.resolve(health(llm));
-  render(
-    <I18nProvider initial="zh">
-      <HealthProvider fetchHealth={fetchHealth}>
-        <NotePanelProvider>
-          <AskScreen />
-        </NotePanelProvider>
-      </HealthProvider>
-    </I18nProvider>,
-  );
-  await screen.findByText(llm ? '由 fake-llm 根据你的笔记作答，并标注出处。' : '回答直接摘自你的笔记，并标注出处。');
-}
-
-async function ask(question: string) {
-  const input = screen.getByLabelText('你的问题');
-  fireEvent.change(input, { target: { value: question } });
-  await act(async () => {
-    fireEvent.keyDown(input, { key: 'Enter' });
-  });
-}
-
 describe('AskScreen', () => {
   it('streams the answer when an LLM is configured and turns [1] into a chip that opens the cited section', async () => {
     fetchMock.mockImplementation((url: string) => {
       if (url === '/api/ask/stream') {
         const { answer: _a, notice: _n, ...meta } = answered;
-        return Promise.resolve(sse([{ type: 'meta', ...meta }, { type: 'token', text: '空洞卷积能增大' }, { type: 'token', text: '感受野 [1]。' }, { type: 'done', result: answered }]));
+        return Promise.resolve(sseResponse([{ type: 'meta', ...meta }, { type: 'token', text: '空洞卷积能增大' }, { type: 'token', text: '感受野 [1]。' }, { type: 'done', result: answered }]));
       }
       return Promise.resolve(Response.json({ code: 'not_found', message: 'no' }, { status: 404 }));
     });
     await renderAsk(true);
-    await ask('空洞卷积有什么作用？');
+    await askQuestion('空洞卷积有什么作用？');
     // The chip in the text comes first; the sources line under the answer has one too.
     const [chip, source] = await screen.findAllByRole('button', { name: `打开引用 [1]：${citation.heading}` });
     expect(chip!.closest('.markdown')).not.toBeNull();
@@ -104,9 +64,9 @@ describe('AskScreen', () => {
   });
 
   it('shows an error event from the stream as a failure the user can retry', async () => {
-    fetchMock.mockImplementation(() => Promise.resolve(sse([{ type: 'error', code: 'upstream:llm', message: 'model unreachable' }])));
+    fetchMock.mockImplementation(() => Promise.resolve(sseResponse([{ type: 'error', code: 'upstream:llm', message: 'model unreachable' }])));
     await renderAsk(true);
-    await ask('空洞卷积有什么作用？');
+    await askQuestion('空洞卷积有什么作用？');
     expect(await screen.findByText('大模型暂时不可用')).toBeTruthy();
     expect(screen.getByRole('button', { name: '重试' })).toBeTruthy();
   });
@@ -123,7 +83,7 @@ describe('AskScreen', () => {
     };
     fetchMock.mockImplementation((url: string) => Promise.resolve(url === '/api/ask' ? Response.json(outside) : Response.json({ code: 'x', message: 'x' }, { status: 404 })));
     await renderAsk(false);
-    await ask('今天天气怎么样？');
+    await askQuestion('今天天气怎么样？');
     expect(await screen.findByText('笔记里没有这个问题的答案')).toBeTruthy();
     expect(screen.getByRole('button', { name: '14. 解释批量归一化的原理' })).toBeTruthy();
     await waitFor(() => expect(screen.getByTestId('ask-answer').getAttribute('data-coverage')).toBe('not_covered'));

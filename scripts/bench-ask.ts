@@ -1,12 +1,12 @@
 // npm run bench:ask [-- --rounds 3 --file tests/fixtures/retrieval-queries.jsonl] — latency of extractive Ask answers
 // (follow-up resolution, retrieval, sentence selection, composition; no LLM) over the retrieval query set: p50/p95.
 
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
 import { createServices } from '../server/deps.js';
 import { ensureIndex } from '../server/ingest/ensure-index.js';
 import type { AskInput } from '../server/ask/types.js';
+import { readJsonl } from './read-jsonl.js';
 
 const { values } = parseArgs({
   options: {
@@ -17,10 +17,7 @@ const { values } = parseArgs({
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100) fail('--rounds must be a whole number from 1 to 100');
 
-const questions = readFileSync(values.file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => (JSON.parse(l) as { query: string }).query);
+const questions = readJsonl<{ query: string }>(values.file).map((r) => r.query);
 if (questions.length === 0) fail(`${values.file} has no queries`);
 // Follow-ups exercise history resolution too: each question asked again as "它的缺点呢？" after itself.
 const inputs: AskInput[] = [

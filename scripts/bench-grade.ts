@@ -1,23 +1,15 @@
 // npm run bench:grade — in-process grading latency of the rubric grader (no LLM) over the labelled answers
 // (bundled model, after warm-up): p50 / p95 / p99 in milliseconds. Prints a line and a JSON line.
 
-import { readFileSync } from 'node:fs';
 import { loadConfig } from '../server/config.js';
 import { createGrading } from '../server/grading/create-grader.js';
 import { resolveQuestion } from '../server/grading/resolve-question.js';
 import { quantile } from '../server/grading/statistics.js';
 import { ensureIndex } from '../server/ingest/ensure-index.js';
 import { openSearch } from '../server/retrieval/open-search.js';
+import { gradeInputs } from './bench/fixtures.js';
 
-interface Row {
-  question: string;
-  answer: string;
-}
-
-const rows = readFileSync('tests/fixtures/grading-answers.jsonl', 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Row);
+const rows = gradeInputs();
 const config = loadConfig();
 await ensureIndex(config);
 const search = await openSearch(config);

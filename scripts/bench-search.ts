@@ -1,18 +1,15 @@
 // npm run bench:search — in-process hybrid search latency over the retrieval dev set (bundled model, after
 // warm-up): p50 / p95 / p99 in milliseconds. Prints a table and a JSON line.
 
-import { readFileSync } from 'node:fs';
 import { loadConfig } from '../server/config.js';
 import { ensureIndex } from '../server/ingest/ensure-index.js';
 import { ExactVectorIndex } from '../server/retrieval/exact-vector-index.js';
 import { openSearch } from '../server/retrieval/open-search.js';
 import { questionVectorId } from '../server/retrieval/vector-ids.js';
+import { searchQueries } from './bench/fixtures.js';
 import { printTable } from './bench/stats.js';
 
-const queries = readFileSync('tests/fixtures/retrieval-queries.jsonl', 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => (JSON.parse(l) as { query: string }).query);
+const queries = searchQueries();
 const config = loadConfig();
 await ensureIndex(config);
 const { retriever, embedder, index } = await openSearch(config);

@@ -3,7 +3,7 @@
 // held-out splits separately. --fit refits the score mapping and off-topic gate on the dev split only and
 // writes them to server/grading/calibration.json.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
 import { DEFAULT_CALIBRATION, type Calibration } from '../server/grading/calibration.js';
@@ -14,6 +14,7 @@ import { RubricGrader, type Assessment } from '../server/grading/rubric-grader.j
 import { mean, meanAbsoluteError, pearson, spearman } from '../server/grading/statistics.js';
 import { ensureIndex } from '../server/ingest/ensure-index.js';
 import { openSearch } from '../server/retrieval/open-search.js';
+import { readJsonl } from './read-jsonl.js';
 
 interface Row {
   id: string;
@@ -66,12 +67,7 @@ const MODEL_FEATURES: FeatureSpec[] = [
 ];
 const CALIBRATION_FILE = 'server/grading/calibration.json';
 
-const rows: Row[] = values.file!.flatMap((file) =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Row),
-);
+const rows: Row[] = values.file!.flatMap((file) => readJsonl<Row>(file));
 const config = loadConfig();
 await ensureIndex(config);
 // The search context only: the full services would also open the interview database and build a second bank.

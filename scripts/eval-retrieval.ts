@@ -1,13 +1,13 @@
 // npm run eval:retrieval [-- --tune] — Recall@1/@5, MRR and out-of-scope rates per query kind, for
 // keyword-only, dense-only and hybrid retrieval, on the dev split and the held-out split separately.
 
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
 import { ensureIndex } from '../server/ingest/ensure-index.js';
 import { DEFAULT_HYBRID, type HybridOptions, type ScopeFeatures } from '../server/retrieval/hybrid-retriever.js';
 import { openSearch } from '../server/retrieval/open-search.js';
 import type { Retriever } from '../server/retrieval/types.js';
+import { readJsonl } from './read-jsonl.js';
 
 interface Query {
   id: string;
@@ -40,12 +40,7 @@ const { values } = parseArgs({
   },
 });
 
-const queries: Query[] = values.file!.flatMap((file) =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Query),
-);
+const queries: Query[] = values.file!.flatMap((file) => readJsonl<Query>(file));
 const config = loadConfig();
 await ensureIndex(config);
 const search = await openSearch(config);

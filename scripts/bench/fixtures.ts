@@ -1,16 +1,12 @@
 // The request bodies the benchmarks send: the retrieval dev queries and the labelled grading answers.
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readJsonl } from '../read-jsonl.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures');
 
-const jsonl = <T>(file: string): T[] =>
-  readFileSync(path.join(FIXTURES, file), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T);
+const jsonl = <T>(file: string): T[] => readJsonl<T>(path.join(FIXTURES, file));
 
 /** Every query of the retrieval set (dev and held-out): real questions, Chinese and English. */
 export const searchQueries = (): string[] => jsonl<{ query: string }>('retrieval-queries.jsonl').map((r) => r.query);

@@ -107,20 +107,22 @@ export class Glossary {
   }
 
   /**
-   * Like find(), plus likely typos of glossary terms in the uncovered parts: English words within a small
-   * edit distance ("dropuot") and Chinese terms of 3+ characters with one wrong character ("梯度爆诈",
-   * the usual homophone slip of pinyin input).
+   * Like find(), plus likely typos of glossary terms in the uncovered parts: English words and multi-word terms
+   * within a small edit distance ("dropuot", "selctive serch") and Chinese terms of 3+ characters with one wrong
+   * character ("梯度爆诈", the usual homophone slip of pinyin input).
    */
   findWithTypos(text: string): TermMatch[] {
-    let exact = this.find(text);
     const norm = normalizeText(text);
-    const taken = new Array<boolean>(norm.length).fill(false);
-    for (const m of exact) for (let i = m.start; i < m.end; i++) taken[i] = true;
-    const free = (s: number, e: number) => taken.slice(s, e).every((t) => !t);
-    // A misspelt long term may contain a correct short one ("对比学系" holds 对比): the long reading wins.
-    const freeOrShorter = (s: number, e: number) =>
-      taken.slice(s, e).every((t, k) => !t || exact.some((m) => m.start >= s && m.end <= e && m.start <= s + k && s + k < m.end && m.end - m.start < e - s));
-    const fuzzy: TermMatch[] = [];
+    const claimed = new Claimed(norm, this.find(norm));
+    // Longest readings first: a misspelt phrase before its words, English before Chinese.
+    const fuzzy = [...this.phraseTypos(claimed), ...this.wordTypos(claimed), ...this.hanTypos(claimed)];
+    return [...claimed.exact, ...fuzzy].sort((a, b) => a.start - b.start);
+  }
+
+  /** Runs of 2–4 English words that are, word by word, small slips of a multi-word term ("selctive serch"). */
+  private phraseTypos(claimed: Claimed): TermMatch[] {
+    const { norm } = claimed;
+    const found: TermMatch[] = [];
     const words = [...norm.matchAll(/[a-z0-9]+/g)].map((m) => ({ word: m[0], start: m.index!, end: m.index! + m[0].length }));
     for (let n = 4; n >= 2; n--) {
       for (let i = 0; i + n <= words.length; i++) {
@@ -128,22 +130,35 @@ export class Glossary {
         const start = span[0]!.start;
         const end = span[n - 1]!.end;
         // Words of one phrase: only spaces or hyphens between them.
-        if (!free(start, end) || span.some((w, k) => k > 0 && !/^[\s-]+$/.test(norm.slice(span[k - 1]!.end, w.start)))) continue;
+        if (!claimed.free(start, end) || span.some((w, k) => k > 0 && !/^[\s-]+$/.test(norm.slice(span[k - 1]!.end, w.start)))) continue;
         const entry = this.closestPhrase(span.map((w) => w.word));
         if (!entry) continue;
-        fuzzy.push({ set: entry.set, term: entry.norm, start, end, fuzzy: true });
-        for (let j = start; j < end; j++) taken[j] = true;
+        found.push({ set: entry.set, term: entry.norm, start, end, fuzzy: true });
+        claimed.claim(start, end);
       }
     }
-    for (const m of norm.matchAll(/[a-z][a-z0-9]{4,}/g)) {
+    return found;
+  }
+
+  /** English words of 5+ letters that are small slips of a one-word term ("dropuot"). */
+  private wordTypos(claimed: Claimed): TermMatch[] {
+    const found: TermMatch[] = [];
+    for (const m of claimed.norm.matchAll(/[a-z][a-z0-9]{4,}/g)) {
       const start = m.index!;
       const end = start + m[0].length;
       // One of the commonest English words is what the user meant ("patch" is not a slip of "batch"); rarer
       // ones are still corrected ("poling" is a word, but far likelier a slip of "pooling").
-      if (!free(start, end) || wordSpecificity(m[0]) <= MIN_SPECIFICITY) continue;
+      if (!claimed.free(start, end) || wordSpecificity(m[0]) <= MIN_SPECIFICITY) continue;
       const entry = this.closestWord(m[0]);
-      if (entry) fuzzy.push({ set: entry.set, term: entry.norm, start, end, fuzzy: true });
+      if (entry) found.push({ set: entry.set, term: entry.norm, start, end, fuzzy: true });
     }
+    return found;
+  }
+
+  /** Chinese terms of 3+ characters with one wrong character ("梯度爆诈", the usual pinyin slip). */
+  private hanTypos(claimed: Claimed): TermMatch[] {
+    const { norm } = claimed;
+    const found: TermMatch[] = [];
     for (const run of norm.matchAll(/\p{Script=Han}{3,}/gu)) {
       const words = segment(run[0], run.index!);
       const cuts = new Set(words.flatMap((w) => [w.start, w.end]));
@@ -152,7 +167,7 @@ export class Glossary {
           // A slip leaves the words around it intact: a window cutting through a word ("控制什" of 控制什么,
           // "列模型" of 序列模型) is a correct text read wrongly, not a typo.
           if (!cuts.has(i) || !cuts.has(i + len)) continue;
-          if (len < 4 ? !free(i, i + len) : !freeOrShorter(i, i + len)) continue;
+          if (len < 4 ? !claimed.free(i, i + len) : !claimed.freeOrShorter(i, i + len)) continue;
           const window = norm.slice(i, i + len);
           // A slip never turns a term's character into a particle: "的函数" is not a typo of 核函数.
           if (FUNCTION_CHARS.test(window)) continue;
@@ -166,13 +181,12 @@ export class Glossary {
               return word.length < 2 || wordSpecificity(word) >= EVERYDAY;
             });
           if (!entry) continue;
-          fuzzy.push({ set: entry.set, term: entry.norm, start: i, end: i + len, fuzzy: true });
-          exact = exact.filter((m) => m.end <= i || m.start >= i + len);
-          for (let j = i; j < i + len; j++) taken[j] = true;
+          found.push({ set: entry.set, term: entry.norm, start: i, end: i + len, fuzzy: true });
+          claimed.claim(i, i + len, { replacingShorter: true });
         }
       }
     }
-    return [...exact, ...fuzzy].sort((a, b) => a.start - b.start);
+    return found;
   }
 
   /** The text with likely typos of glossary terms replaced by the terms themselves. */
@@ -286,6 +300,40 @@ function distance(a: string, b: string): number {
  */
 function typoBudget(word: string): number {
   return word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0;
+}
+
+/** Which characters of a text exact or corrected terms already account for. */
+class Claimed {
+  private readonly taken: boolean[];
+
+  constructor(
+    readonly norm: string,
+    /** The exact matches; a longer corrected reading replaces those inside it. */
+    public exact: TermMatch[],
+  ) {
+    this.taken = new Array<boolean>(norm.length).fill(false);
+    for (const m of exact) this.mark(m.start, m.end);
+  }
+
+  free(start: number, end: number): boolean {
+    return this.taken.slice(start, end).every((t) => !t);
+  }
+
+  /** Free but for exact terms shorter than the span: a misspelt long term may hold a correct short one (对比学系 holds 对比). */
+  freeOrShorter(start: number, end: number): boolean {
+    return this.taken
+      .slice(start, end)
+      .every((t, k) => !t || this.exact.some((m) => m.start >= start && m.end <= end && m.start <= start + k && start + k < m.end && m.end - m.start < end - start));
+  }
+
+  claim(start: number, end: number, options: { replacingShorter?: boolean } = {}): void {
+    if (options.replacingShorter) this.exact = this.exact.filter((m) => m.end <= start || m.start >= end);
+    this.mark(start, end);
+  }
+
+  private mark(start: number, end: number): void {
+    for (let i = start; i < end; i++) this.taken[i] = true;
+  }
 }
 
 /** jieba's words of a Han run, with offsets from `offset`. */

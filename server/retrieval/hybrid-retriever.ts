@@ -119,7 +119,7 @@ export class HybridRetriever implements Retriever {
     const { weights, candidates: n, use } = this.options;
     // Typos of glossary terms are fixed first, so every retriever sees the term the user meant.
     const query = this.deps.glossary.correct(rawQuery);
-    const concepts = queryConcepts(query, this.deps.glossary);
+    const concepts = queryConcepts(query, this.deps.glossary, { corrected: true });
     const topical = concepts.filter((c) => !c.intent);
     const intents = new Set(concepts.flatMap((c) => (c.intent ? [c.intent] : [])));
     const expanded = `${query} ${concepts.flatMap((c) => c.forms).join(' ')}`;

@@ -15,10 +15,14 @@ export interface Concept {
   heads?: string[];
 }
 
-/** Glossary matches become one concept each; remaining words become single-form concepts. */
-export function queryConcepts(query: string, glossary: Glossary): Concept[] {
+/**
+ * Glossary matches become one concept each (typos of glossary terms included); remaining words become
+ * single-form concepts. `corrected` says the query has already been through `glossary.correct`, so only exact
+ * matches are left to find.
+ */
+export function queryConcepts(query: string, glossary: Glossary, options: { corrected?: boolean } = {}): Concept[] {
   const norm = normalizeText(query);
-  const matches = glossary.findWithTypos(norm);
+  const matches = options.corrected ? glossary.find(norm) : glossary.findWithTypos(norm);
   const concepts: Concept[] = matches.map((m) => ({
     said: norm.slice(m.start, m.end),
     forms: [...new Set(m.set.terms.map((t) => normalizeText(t)).filter(Boolean))],

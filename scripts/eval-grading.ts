@@ -34,12 +34,13 @@ interface Outcome {
 const { values } = parseArgs({
   options: {
     // Our own set; one written blind (without seeing the grader); one written blind to tell off-topic answers (many
-    // about the asked topic's neighbours) from genuine ones, each split dev / held-out; and a final blind test set,
-    // all held-out, measured once the rest was done.
+    // about the asked topic's neighbours) from genuine ones; one written blind of answers to a neighbouring question,
+    // own-words genuine answers and false claims in the right terms; each split dev / held-out; and a final blind
+    // test set, all held-out.
     file: {
       type: 'string',
       multiple: true,
-      default: ['', '-blind', '-offtopic', '-final'].map((set) => `tests/fixtures/grading-answers${set}.jsonl`),
+      default: ['', '-blind', '-offtopic', '-neartopic', '-final'].map((set) => `tests/fixtures/grading-answers${set}.jsonl`),
     },
     fit: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },

@@ -61,7 +61,7 @@ describe('findInjections', () => {
   });
 
   it('flags every injection answer of the labelled sets and no other answer', () => {
-    const rows = ['grading-answers', 'grading-answers-blind', 'grading-answers-offtopic', 'grading-answers-final'].flatMap((set) =>
+    const rows = ['grading-answers', 'grading-answers-blind', 'grading-answers-offtopic', 'grading-answers-neartopic', 'grading-answers-final'].flatMap((set) =>
       readFileSync(`tests/fixtures/${set}.jsonl`, 'utf8')
         .split('\n')
         .filter((l) => l.trim())

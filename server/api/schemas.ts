@@ -120,6 +120,9 @@ export const deliveryMetricsDto = z.object({
   timeToFirstKeyPointMs: z.number().nullable(),
 });
 
+/** A statement of the answer that the notes contradict, and what they say instead (from the LLM judge). */
+export const correction = z.object({ said: z.string(), notes: z.string() });
+
 export const gradeDto = z.object({
   score: z.number().nullable(),
   maxScore: z.literal(10),
@@ -127,6 +130,7 @@ export const gradeDto = z.object({
   keyPoints: z.array(z.object({ text: z.string(), status: z.enum(['covered', 'partial', 'missed']), weight: z.number(), evidence: z.string().optional() })),
   feedback: z.string(),
   followUp: z.string().optional(),
+  corrections: z.array(correction).optional(),
   grader: z.string(),
   notice: z.string().optional(),
 });
@@ -432,6 +436,7 @@ export const gradeResponse = z.object({
   ),
   feedback: z.string(),
   followUp: z.string().optional(),
+  corrections: z.array(correction).optional(),
   citations: z.array(noteSource),
   grader: z.enum(['rubric', 'llm', 'rubric+llm']),
   notice: z.string().optional(),

@@ -1,23 +1,37 @@
 // Rubric grade cross-checked by the optional LLM judge: the two scores are blended with the LLM held near
-// the rubric, injections stay capped, and any LLM failure or timeout leaves the rubric grade with a notice.
+// the rubric unless it shows why the rubric is wrong, injections stay capped, and any LLM failure or timeout
+// leaves the rubric grade with a notice.
 
 import { ChatTimeoutError } from '../llm/errors.js';
 import type { JudgeRequest, LlmJudge, LlmVerdict } from './llm-judge.js';
 import { INJECTION_CAP, verdictFor, type Assessment, type RubricGrader } from './rubric-grader.js';
-import type { Grade, GradeInput, Grader, KeyPointResult } from './types.js';
+import type { Correction, Grade, GradeInput, Grader, KeyPointResult } from './types.js';
 
 export interface BlendOptions {
   /** Share of the final score that comes from the LLM (the rest from the rubric), 0–1. */
   llmWeight: number;
   /** The LLM's score is first clamped to within this many points of the rubric's, so one bad reply cannot produce a wild grade. */
   maxDeviation: number;
+  /**
+   * Share of the final score that comes from the LLM when it lowers a grade for a reason it can show: false
+   * statements quoted from the answer, or an answer to another question. No clamp applies then.
+   */
+  groundedLlmWeight: number;
   /** Time allowed for the LLM's reply, in milliseconds; past it the rubric grade stands. */
   timeoutMs: number;
 }
 
 // The LLM judges correctness the rubric cannot (a wrong answer in the right words), so it gets the larger
 // share; ±3 points lets it move a grade by a verdict band either way but never from "weak" to "excellent".
-export const DEFAULT_BLEND: Omit<BlendOptions, 'timeoutMs'> = { llmWeight: 0.6, maxDeviation: 3 };
+// A wrong answer in the right words is exactly where the rubric scores 4–6 and a human 0–1: held within 3
+// points, the LLM could only bring it to "partial". When the LLM quotes the false statements (the quotes are
+// checked against the answer) it may lower the grade that far; raising stays bounded, since that is what an
+// injected or careless reply would do.
+export const DEFAULT_BLEND: Omit<BlendOptions, 'timeoutMs'> = { llmWeight: 0.6, maxDeviation: 3, groundedLlmWeight: 0.8 };
+
+// "About another question" alone does not overturn a grade the rubric found excellent: that is two graders
+// disagreeing, not one showing the other wrong.
+const OVERRULABLE_BELOW = 8;
 
 export class BlendedGrader implements Grader {
   constructor(
@@ -46,9 +60,16 @@ export class BlendedGrader implements Grader {
   private blend(assessment: Assessment, llm: LlmVerdict): Grade {
     const rubric = assessment.grade;
     const rubricScore = rubric.score!;
-    const { llmWeight, maxDeviation } = this.options;
-    const bounded = Math.min(rubricScore + maxDeviation, Math.max(rubricScore - maxDeviation, llm.score));
-    let score = (1 - llmWeight) * rubricScore + llmWeight * bounded;
+    const { llmWeight, maxDeviation, groundedLlmWeight } = this.options;
+    // Only statements the candidate really made count.
+    const corrections: Correction[] = llm.falseClaims
+      .filter((c) => contains(assessment.gradedAnswer, c.quote) && c.correction.trim() !== '')
+      .map((c) => ({ said: c.quote.trim(), notes: c.correction.trim() }));
+    const elsewhere = llm.answersAnotherQuestion && rubricScore < OVERRULABLE_BELOW;
+    const grounded = llm.score < rubricScore && (corrections.length > 0 || elsewhere);
+    const bounded = grounded ? llm.score : Math.min(rubricScore + maxDeviation, Math.max(rubricScore - maxDeviation, llm.score));
+    const weight = grounded ? groundedLlmWeight : llmWeight;
+    let score = (1 - weight) * rubricScore + weight * bounded;
     const notices: string[] = [];
     if (bounded !== llm.score) {
       notices.push(`The language model's score (${llm.score}) was more than ${maxDeviation} points from the rubric's (${rubricScore}) and was limited.`);
@@ -68,8 +89,7 @@ export class BlendedGrader implements Grader {
       return { ...rest, status, ...(status !== 'missed' && quote ? { evidence: quote } : {}) };
     });
 
-    const verdict =
-      rubric.verdict === 'off_topic' && score < 3.5 ? 'off_topic' : verdictFor(score);
+    const verdict = (rubric.verdict === 'off_topic' || elsewhere) && score < 3.5 ? 'off_topic' : verdictFor(score);
     const feedback = injected && !llm.instructionsInAnswer ? rubric.feedback : llm.feedback.trim() || rubric.feedback;
     const followUp = llm.followUp?.trim() || rubric.followUp;
     return {
@@ -79,6 +99,7 @@ export class BlendedGrader implements Grader {
       keyPoints,
       feedback,
       ...(followUp ? { followUp } : {}),
+      ...(corrections.length > 0 ? { corrections } : {}),
       grader: 'rubric+llm',
       ...(notices.length ? { notice: notices.join(' ') } : {}),
     };

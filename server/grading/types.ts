@@ -23,6 +23,12 @@ export interface KeyPointResult {
   source: NoteSource;
 }
 
+/** A statement of the answer that the notes contradict: the candidate's exact words and what the notes say instead. */
+export interface Correction {
+  said: string;
+  notes: string;
+}
+
 export type Verdict = 'excellent' | 'good' | 'partial' | 'weak' | 'off_topic' | 'empty' | 'no_reference';
 
 export interface Grade {
@@ -35,6 +41,8 @@ export interface Grade {
   feedback: string;
   /** An interviewer's follow-up aimed at the most important missed point, when there is one. */
   followUp?: string;
+  /** Statements of the answer that are wrong by the notes (found by the LLM judge, quotes checked against the answer). */
+  corrections?: Correction[];
   /** The note sections the grade was made against. */
   citations: NoteSource[];
   grader: 'rubric' | 'llm' | 'rubric+llm';

@@ -44,7 +44,16 @@ function fencedAnswer(request: { messages: { role: string; content: string }[] }
 }
 
 /** A well-formed judge reply: every key point at `status`, quoting the start of the answer it was shown. */
-function judgeReply(score: number, options: { status?: 'covered' | 'partial' | 'missed'; instructionsInAnswer?: boolean; evidence?: string } = {}) {
+function judgeReply(
+  score: number,
+  options: {
+    status?: 'covered' | 'partial' | 'missed';
+    instructionsInAnswer?: boolean;
+    evidence?: string;
+    falseClaims?: { quote: string; correction: string }[];
+    answersAnotherQuestion?: boolean;
+  } = {},
+) {
   return (request: RecordedRequest) => {
     const count = (request.messages[1]!.content.match(/^\d+\. \(weight/gm) ?? []).length;
     const evidence = options.evidence ?? fencedAnswer(request).slice(0, 8);
@@ -54,6 +63,8 @@ function judgeReply(score: number, options: { status?: 'covered' | 'partial' | '
       feedback: 'LLM feedback',
       followUp: 'LLM follow-up?',
       instructionsInAnswer: options.instructionsInAnswer ?? false,
+      ...(options.falseClaims ? { falseClaims: options.falseClaims } : {}),
+      ...(options.answersAnotherQuestion !== undefined ? { answersAnotherQuestion: options.answersAnotherQuestion } : {}),
     });
   };
 }
@@ -61,6 +72,8 @@ function judgeReply(score: number, options: { status?: 'covered' | 'partial' | '
 const id = (n: number) => services.sections.find((s: Section) => s.number === n)!.id;
 const GOOD = '空洞卷积也叫扩张卷积，在参数不变的情况下扩大感受野，输出特征图大小不变，3*3的核扩张率为2时感受野和5*5一样但只有9个参数。';
 const WEAK = '空洞卷积就是卷积核中间有洞。';
+// The right terms, false claims: the rubric cannot tell, the LLM can.
+const WRONG = '空洞卷积是在卷积核元素之间插入空洞，它会减小感受野并增加参数量，输出特征图也会比普通卷积小一半。';
 
 runGraderContract('BlendedGrader', {
   grader: async () =>
@@ -104,6 +117,52 @@ describe('BlendedGrader over an OpenAI-compatible HTTP endpoint', () => {
     const g = await (await overHttp()).grade({ questionId: id(11), answer: WEAK });
     expect(g.score).toBeCloseTo(0.4 * rubric.score! + 0.6 * Math.min(10, rubric.score! + 3), 1);
     expect(g.notice).toMatch(/limited/);
+  });
+
+  it('lets the LLM lower a grade past the 3-point limit when it quotes the false statements, and reports them', async () => {
+    const rubric = await rubricOnly.grader.grade({ questionId: id(11), answer: WRONG });
+    expect(rubric.score!).toBeGreaterThan(3.5);
+    const falseClaims = [
+      { quote: '它会减小感受野并增加参数量', correction: '空洞卷积在参数不变的情况下增大感受野。' },
+      { quote: '输出特征图也会比普通卷积小一半', correction: '输出特征图的大小保持不变。' },
+    ];
+    server.respond(judgeReply(0.5, { status: 'missed', falseClaims }));
+    const g = await (await overHttp()).grade({ questionId: id(11), answer: WRONG });
+    expect(g.score).toBeCloseTo(0.2 * rubric.score! + 0.8 * 0.5, 1);
+    expect(g.verdict).toBe('weak');
+    expect(g.corrections).toEqual([
+      { said: '它会减小感受野并增加参数量', notes: '空洞卷积在参数不变的情况下增大感受野。' },
+      { said: '输出特征图也会比普通卷积小一半', notes: '输出特征图的大小保持不变。' },
+    ]);
+    expect(g.notice).toBeUndefined();
+  });
+
+  it('holds the LLM within 3 points when the false statements it quotes are not in the answer', async () => {
+    const rubric = await rubricOnly.grader.grade({ questionId: id(11), answer: GOOD });
+    server.respond(judgeReply(0, { falseClaims: [{ quote: '空洞卷积会减小感受野', correction: '增大感受野' }] }));
+    const g = await (await overHttp()).grade({ questionId: id(11), answer: GOOD });
+    expect(g.score).toBeCloseTo(0.4 * rubric.score! + 0.6 * Math.max(0, rubric.score! - 3), 1);
+    expect(g.corrections).toBeUndefined();
+    expect(g.notice).toMatch(/limited/);
+  });
+
+  it('calls an answer to another question off-topic when the LLM says so and the rubric had doubts', async () => {
+    const answer = '转置就是把矩阵的行和列互换，m×n的矩阵转置后得到n×m的矩阵，对称矩阵的转置等于它自己，代码里常用transpose交换两个维度。';
+    const rubric = await rubricOnly.grader.grade({ questionId: id(58), answer });
+    server.respond(judgeReply(0, { status: 'missed', answersAnotherQuestion: true }));
+    const g = await (await overHttp()).grade({ questionId: id(58), answer });
+    expect(g.score!).toBeCloseTo(0.2 * rubric.score!, 1);
+    expect(g.score!).toBeLessThanOrEqual(1.5);
+    expect(g.verdict).toBe('off_topic');
+  });
+
+  it('does not let "another question" alone overturn a grade the rubric found excellent', async () => {
+    const rubric = await rubricOnly.grader.grade({ questionId: id(11), answer: GOOD });
+    expect(rubric.score!).toBeGreaterThanOrEqual(8);
+    server.respond(judgeReply(0, { answersAnotherQuestion: true }));
+    const g = await (await overHttp()).grade({ questionId: id(11), answer: GOOD });
+    expect(g.score).toBeCloseTo(0.4 * rubric.score! + 0.6 * (rubric.score! - 3), 1);
+    expect(g.verdict).not.toBe('off_topic');
   });
 
   it.each([

@@ -10,8 +10,15 @@ describe('parseVerdict', () => {
     expect(parseVerdict(`Here is the grade: ${JSON.stringify(reply)} Hope it helps.`, 3).feedback).toBe('不错');
   });
 
+  it('reads the false statements and "another question" when given, and takes none when a reply leaves them out', () => {
+    const full = { ...reply, falseClaims: [{ quote: '减小感受野', correction: '空洞卷积增大感受野' }], answersAnotherQuestion: true };
+    expect(parseVerdict(JSON.stringify(full), 3)).toMatchObject({ falseClaims: full.falseClaims, answersAnotherQuestion: true });
+    expect(parseVerdict(JSON.stringify(reply), 3)).toMatchObject({ falseClaims: [], answersAnotherQuestion: false });
+  });
+
   it.each([
     ['no JSON at all', 'I think it deserves a 7.'],
+    ['a false statement without its correction', JSON.stringify({ ...reply, falseClaims: [{ quote: '减小感受野' }] })],
     ['broken JSON', '{"score": 7,'],
     ['a score above 10', JSON.stringify({ ...reply, score: 11 })],
     ['a negative score', JSON.stringify({ ...reply, score: -1 })],

@@ -73,6 +73,18 @@ describe('FeedbackCard', () => {
     expect(screen.queryByTestId('follow-up')).toBeNull();
   });
 
+  it('lists the statements the notes contradict, the candidate’s words beside what the notes say', () => {
+    renderCard({ grade: { ...grade, corrections: [{ said: '空洞卷积会减小感受野', notes: '空洞卷积在参数不变时增大感受野。' }] } });
+    const wrong = screen.getByRole('region', { name: '说错的地方（1）' });
+    expect(within(wrong).getByText('空洞卷积会减小感受野').tagName).toBe('MARK');
+    expect(wrong.textContent).toContain('笔记里是：空洞卷积在参数不变时增大感受野。');
+  });
+
+  it('shows no such list when nothing was found wrong', () => {
+    renderCard();
+    expect(screen.queryByTestId('corrections')).toBeNull();
+  });
+
   it('opens the reference section from "show reference"', () => {
     const onShowReference = vi.fn();
     renderCard({ onShowReference });

@@ -1,5 +1,6 @@
-// The card after each answer: the score, key points covered (the candidate's words marked) and missed (the note's
-// words), the tutor's advice, the follow-up question, and a way to open the reference section.
+// The card after each answer: the score, statements the notes contradict (when the LLM judge found any), key
+// points covered (the candidate's words marked) and missed (the note's words), the tutor's advice, the follow-up
+// question, and a way to open the reference section.
 
 import { useId } from 'react';
 import type { GradeView } from '../api.js';
@@ -48,6 +49,29 @@ export function FeedbackCard({ grade, followUp, onShowReference }: FeedbackCardP
       </header>
       <div className="feedback-body">
         {grade.notice && <p className="hint">{grade.notice}</p>}
+        {grade.corrections && grade.corrections.length > 0 && (
+          <section className="feedback-section" aria-labelledby={`${id}-wrong`}>
+            <h4 id={`${id}-wrong`}>{t('correctionsTitle', { n: grade.corrections.length })}</h4>
+            <ul className="points" data-testid="corrections">
+              {grade.corrections.map((c, i) => (
+                <li key={i} className="point point-missed">
+                  <span className="point-icon" role="img" aria-label={t('claimWrong')}>
+                    !
+                  </span>
+                  <div className="point-text">
+                    <div className="point-excerpt">
+                      {t('yourWords')}「<mark>{c.said}</mark>」
+                    </div>
+                    <div className="point-evidence">
+                      {t('notesSay')}
+                      {c.notes}
+                    </div>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {covered.length > 0 && (
           <section className="feedback-section" aria-labelledby={`${id}-covered`}>
             <h4 id={`${id}-covered`}>{t('coveredTitle', { n: covered.length, total: grade.keyPoints.length })}</h4>

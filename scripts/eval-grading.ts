@@ -1,18 +1,22 @@
 // npm run eval:grading [-- --fit] — grades the labelled answers and reports agreement with the human scores
 // (Spearman, Pearson, MAE, per-label means, worst disagreements, a length-only baseline) for the dev and
 // held-out splits separately. --fit refits the score mapping and off-topic gate on the dev split only and
-// writes them to server/grading/calibration.json.
+// writes them to server/grading/calibration.json. --llm grades through the configured LLM judge instead (the
+// blended grader the server uses when LLM_BASE_URL and LLM_MODEL are set).
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
+import { BlendedGrader, DEFAULT_BLEND } from '../server/grading/blended-grader.js';
 import { DEFAULT_CALIBRATION, type Calibration } from '../server/grading/calibration.js';
 import { chooseRidge, DEFAULT_FIT, fitOffTopicGate, fitScoreModel, type FeatureSpec } from '../server/grading/fit-calibration.js';
+import { LlmJudge } from '../server/grading/llm-judge.js';
 import { ReferenceBank } from '../server/grading/reference.js';
 import { resolveQuestion } from '../server/grading/resolve-question.js';
 import { RubricGrader, type Assessment } from '../server/grading/rubric-grader.js';
 import { mean, meanAbsoluteError, pearson, spearman } from '../server/grading/statistics.js';
 import { ensureIndex } from '../server/ingest/ensure-index.js';
+import { createChatModel } from '../server/llm/create-chat-model.js';
 import { openSearch } from '../server/retrieval/open-search.js';
 import { readJsonl } from './read-jsonl.js';
 
@@ -28,7 +32,11 @@ interface Row {
 interface Outcome {
   row: Row;
   score: number;
-  assessment: Assessment;
+  verdict: string;
+  /** The rubric grader's findings (absent when graded through the LLM judge). */
+  assessment?: Assessment;
+  /** Set when the LLM judge could not be used and the rubric grade stands. */
+  notice?: string;
 }
 
 const { values } = parseArgs({
@@ -43,6 +51,7 @@ const { values } = parseArgs({
       default: ['', '-blind', '-offtopic', '-neartopic', '-final'].map((set) => `tests/fixtures/grading-answers${set}.jsonl`),
     },
     fit: { type: 'boolean', default: false },
+    llm: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -82,26 +91,51 @@ async function run(calibration: Calibration): Promise<Outcome[]> {
   const grader = graderWith(calibration);
   const out: Outcome[] = [];
   for (const row of rows) {
-    const resolved = resolveQuestion(services.sections, row.question);
-    if ('error' in resolved) throw new Error(`${row.id}: ${resolved.error}`);
-    const assessment = await grader.assess({ questionId: resolved.section.id, answer: row.answer });
-    out.push({ row, score: assessment.grade.score ?? 0, assessment });
+    const assessment = await grader.assess({ questionId: questionIdOf(row), answer: row.answer });
+    out.push({ row, score: assessment.grade.score ?? 0, verdict: assessment.grade.verdict, assessment });
   }
   return out;
 }
 
+async function runWithLlm(): Promise<Outcome[]> {
+  if (values.fit) fail('--fit fits the rubric grader; run it without --llm.');
+  const chat = createChatModel(config);
+  if (!chat || !config.llm) fail('--llm needs an LLM: set LLM_BASE_URL and LLM_MODEL (and LLM_API_KEY if the endpoint wants one).');
+  const grader = new BlendedGrader(graderWith(DEFAULT_CALIBRATION), new LlmJudge(chat), { ...DEFAULT_BLEND, timeoutMs: config.llm.timeoutMs });
+  const out: Outcome[] = [];
+  for (const [i, row] of rows.entries()) {
+    const grade = await grader.grade({ questionId: questionIdOf(row), answer: row.answer });
+    out.push({ row, score: grade.score ?? 0, verdict: grade.verdict, ...(grade.notice ? { notice: grade.notice } : {}) });
+    if ((i + 1) % 25 === 0) console.error(`graded ${i + 1} / ${rows.length}`);
+  }
+  const fellBack = out.filter((o) => o.notice && /rubric grade/.test(o.notice)).length;
+  console.error(`${config.llm.model}: the rubric grade stood for ${fellBack} of ${out.length} answers (LLM failed or timed out)`);
+  return out;
+}
+
+function questionIdOf(row: Row): string {
+  const resolved = resolveQuestion(services.sections, row.question);
+  if ('error' in resolved) throw new Error(`${row.id}: ${resolved.error}`);
+  return resolved.section.id;
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
 let calibration = DEFAULT_CALIBRATION;
-let outcomes = await run(calibration);
+let outcomes = values.llm ? await runWithLlm() : await run(calibration);
 
 if (values.fit) {
-  const graded = (all: Outcome[]) => all.filter((o) => o.row.split === 'dev' && o.assessment.analysis && o.assessment.injections.length === 0);
+  const graded = (all: Outcome[]) => all.filter((o) => o.row.split === 'dev' && o.assessment?.analysis && o.assessment.injections.length === 0);
   const dev = outcomes.filter((o) => o.row.split === 'dev');
   // The gates first: they look at the answer's features only, not at the score model.
-  const offTopic = fitOffTopicGate(graded(outcomes).map((o) => ({ features: o.assessment.analysis!.features, offTopic: o.row.label === 'off_topic' })));
+  const offTopic = fitOffTopicGate(graded(outcomes).map((o) => ({ features: o.assessment!.analysis!.features, offTopic: o.row.label === 'off_topic' })));
   // Then the score model, from every dev answer with features, off-topic ones included: a gate that misses an
   // off-topic answer leaves it to the model, which should have learnt to score it low. Injection answers are
   // capped regardless.
-  const samples = graded(outcomes).map((o) => ({ features: o.assessment.analysis!.features, human: o.row.human }));
+  const samples = graded(outcomes).map((o) => ({ features: o.assessment!.analysis!.features, human: o.row.human }));
   const { ridge, errors } = chooseRidge(samples, MODEL_FEATURES, RIDGES);
   console.error(`ridge by 5-fold cross-validation on dev: ${RIDGES.map((r, i) => `${r} → MAE ${errors[i]!.toFixed(3)}`).join(', ')}; chose ${ridge}`);
   const model = fitScoreModel(samples, MODEL_FEATURES, { ...DEFAULT_FIT, ridge });
@@ -141,12 +175,12 @@ function report(all: Outcome[]): void {
       mae: round(meanAbsoluteError(score, human), 2),
       lengthBaseline: { spearman: round(spearman(length, human), 3), pearson: round(pearson(length, human), 3) },
       perLabel,
-      worst: worst.map((o) => ({ id: o.row.id, label: o.row.label, human: o.row.human, score: o.score, verdict: o.assessment.grade.verdict, answer: o.row.answer.slice(0, 60) })),
+      worst: worst.map((o) => ({ id: o.row.id, label: o.row.label, human: o.row.human, score: o.score, verdict: o.verdict, answer: o.row.answer.slice(0, 60) })),
     };
     summary[split] = s;
     if (values.json) continue;
     console.log(`\n== ${split} split (${s.n} answers) ==`);
-    console.log(`rubric grader   Spearman ${s.spearman.toFixed(3)}  Pearson ${s.pearson.toFixed(3)}  MAE ${s.mae.toFixed(2)}`);
+    console.log(`${(values.llm ? 'rubric+LLM' : 'rubric grader').padEnd(15)} Spearman ${s.spearman.toFixed(3)}  Pearson ${s.pearson.toFixed(3)}  MAE ${s.mae.toFixed(2)}`);
     console.log(`length baseline Spearman ${s.lengthBaseline.spearman.toFixed(3)}  Pearson ${s.lengthBaseline.pearson.toFixed(3)}`);
     console.log('label               n   human  score   max');
     for (const [l, v] of Object.entries(perLabel)) console.log(`${l.padEnd(18)} ${String(v.n).padStart(3)}  ${v.human.toFixed(2).padStart(5)}  ${v.score.toFixed(2).padStart(5)}  ${v.max.toFixed(1).padStart(4)}`);

@@ -218,14 +218,13 @@ export class AnswerAnalyzer {
     }
     const status = best >= covered ? 'covered' : best >= partial ? 'partial' : 'missed';
     const evidence = status !== 'missed' && bestWindow ? answer.slice(bestWindow.start, bestWindow.end) : undefined;
-    const contradictions = evidence !== undefined && withContradictions ? this.contradictions.find(kp.point.plain, evidence) : [];
-    const match: KeyPointMatch = {
-      keyPoint: kp,
-      coverage: best,
-      status,
-      ...(evidence !== undefined ? { evidence } : {}),
-      ...(contradictions.length > 0 ? { contradictions } : {}),
-    };
+    const contradictions = evidence !== undefined && withContradictions ? this.contradictions.find(kp.point.plain, evidence, reference.text) : [];
+    // Saying the opposite of a point in its words is not saying the point: it earns nothing, and the stretch is
+    // still quoted so the feedback can show what was said.
+    if (contradictions.length > 0) {
+      return { match: { keyPoint: kp, coverage: 0, status: 'missed', ...(evidence !== undefined ? { evidence } : {}), contradictions }, lexical: 0, semantic: bestCosine };
+    }
+    const match: KeyPointMatch = { keyPoint: kp, coverage: best, status, ...(evidence !== undefined ? { evidence } : {}) };
     return { match, lexical: bestLexical, semantic: bestCosine };
   }
 

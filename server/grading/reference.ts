@@ -24,6 +24,8 @@ export interface Reference {
   keyPoints: PreparedKeyPoint[];
   /** Concepts of the question itself: saying them back is not covering a key point. */
   questionConcepts: Set<string>;
+  /** The note text the key points were cut from (what else the notes say around a point). */
+  text: string;
   /** The reference text's bag and its most characteristic concepts. */
   bag: TextBag;
   topConcepts: Concept[];
@@ -112,6 +114,7 @@ export class ReferenceBank {
         citations: item.citations ?? [{ questionId: first.id, heading: first.heading, file: first.file, startLine: first.startLine, endLine: first.endLine }],
         keyPoints,
         questionConcepts,
+        text: item.text,
         bag: this.concepts.bag(`${item.question}\n${item.text}`),
         topConcepts,
         vector,

@@ -204,6 +204,8 @@ export class RubricGrader implements Grader {
    *   bundled model was rebuilt), not of the answer.
    */
   private async offTopic(analysis: AnswerAnalysis, reference: Reference, answer: string): Promise<{ offTopic: boolean; instead?: string; placement?: Placement }> {
+    // An answer that contradicts the asked section's points is about this question, however little of it is right.
+    if (analysis.matches.some((m) => m.contradictions)) return { offTopic: false };
     const f = analysis.features;
     const gate = this.calibration.offTopic;
     const other = analysis.closestOther;

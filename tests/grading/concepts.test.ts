@@ -71,7 +71,39 @@ describe('ContradictionFinder', () => {
   it('finds the opposite direction of a glossary pair and a negated technical term', () => {
     const finder = new ContradictionFinder(space);
     expect(finder.find('转置卷积是一种上采样的方式', '转置卷积是一种下采样的方法')).toEqual([{ kind: 'antonym', note: '上采样', answer: '下采样' }]);
-    expect(finder.find('YOLOv3没有再使用softmax', '分类用的是softmax').map((c) => c.kind)).toEqual(['negation']);
+    expect(finder.find('YOLOv3没有再使用softmax', 'YOLOv3 分类用的是softmax')).toEqual([{ kind: 'negation', note: '没有再使用softmax', answer: 'softmax' }]);
     expect(finder.find('转置卷积是一种上采样的方式', '转置卷积就是上采样')).toEqual([]);
+  });
+
+  it('finds a word of direction negated of the thing the note says it of, quoting the negator', () => {
+    const finder = new ContradictionFinder(space);
+    expect(finder.find('在保持参数不变的情况下增大了卷积核的感受野', '空洞卷积没有增大感受野')).toEqual([{ kind: 'negation', note: '增大', answer: '没有增大' }]);
+    // Said of something else, the same negation is no contradiction: the parameters do not grow.
+    expect(finder.find('在保持参数不变的情况下增大了卷积核的感受野', '空洞卷积不增加参数')).toEqual([]);
+  });
+
+  it('takes no character inside a word for a negator', () => {
+    const finder = new ContradictionFinder(space);
+    // 分别 is "respectively", not 别 ("don't").
+    expect(finder.find('LSTM有三个门，分别是遗忘门、输入门和输出门', 'LSTM 的三个门是遗忘门、输入门、输出门')).toEqual([]);
+  });
+
+  it('does not hold the problem a remedy is for to one polarity', () => {
+    const finder = new ContradictionFinder(space);
+    // "Does not degrade" and "solves the degradation problem" say the same.
+    expect(finder.find('残差结构让深层网络不会退化', '残差结构解决了深层网络的退化问题')).toEqual([]);
+    expect(finder.find('dropout的网络容易过拟合吗？dropout可以防止过拟合', 'dropout能防止过拟合')).toEqual([]);
+  });
+
+  it('does not take what would happen otherwise for a claim', () => {
+    const finder = new ContradictionFinder(space);
+    expect(finder.find('加入非线性后多层网络不会退化成单层', '激活函数必须是非线性的，否则多层网络叠起来还是线性变换，退化成单层')).toEqual([]);
+  });
+
+  it('never calls a contradiction what the notes themselves say elsewhere in the section', () => {
+    const finder = new ContradictionFinder(space);
+    const section = '图像、语音、文本的共性是局部相关性。没有局部相关性的数据集不适合用深度学习。';
+    expect(finder.find('图像、语音、文本的共性是局部相关性', '表格数据没有局部相关性，而图像数据有局部相关性', section)).toEqual([]);
+    expect(finder.find('卷积层不需要固定输入尺寸', '全连接层要求输入尺寸固定', '全连接层需要固定输入尺寸，卷积层不需要固定输入尺寸')).toEqual([]);
   });
 });

@@ -99,6 +99,21 @@ describe('RubricGrader', () => {
     expect(g.score!).toBeGreaterThanOrEqual(3.5);
   });
 
+  it('gives no credit for a key point the answer negates, says so, and does not call the answer off-topic', async () => {
+    const right = await grade(11, '空洞卷积在保持参数不变的情况下增大了感受野，同时保证输出特征图大小不变。');
+    const negated = await grade(11, '空洞卷积没有增大感受野，也不能保证输出特征图大小不变，参数数量也会变多。');
+    expect(right.feedback).not.toMatch(/注意/);
+    expect(negated.verdict).not.toBe('off_topic');
+    expect(negated.feedback).toContain('「没有增大」');
+    expect(status(negated, '空洞卷积也叫扩张卷积')).toBe('missed');
+    expect(negated.score!).toBeLessThan(right.score! - 3);
+  });
+
+  it('does not flag an answer that says what the notes say elsewhere in the section', async () => {
+    const g = await grade(19, '数据集太小的不适合；数据集没有局部相关性的也不适合，图像、语音、文本领域的共性是局部相关性。');
+    expect(g.feedback).not.toMatch(/注意/);
+  });
+
   describe('when the search of the notes and the key points agree that the answer belongs elsewhere', () => {
     // A dropout answer to the q/k/v question: the dropout section's key points fit it better than the asked
     // one's, but not by the margin that decides on key points alone.

@@ -87,7 +87,7 @@ const ZH = {
 };
 
 const EN = {
-  noReference: ZH.noReference,
+  noReference: 'Your notes have no reference answer for this question yet, so it is not scored. Add one to the notes, then practise it again.',
   empty: (point?: string) => `There was no real content in this answer. Even if you remember only part of it, say the key points you do know${point ? `, e.g. "${point}"` : ''}.`,
   offTopic: (title: string, other?: string, point?: string) =>
     `This answer ${other ? `is about "${other}"` : 'is unrelated to the question'} and does not answer "${title}".${point ? ` The key point here: "${point}".` : ''}`,

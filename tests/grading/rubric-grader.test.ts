@@ -109,6 +109,13 @@ describe('RubricGrader', () => {
     expect(negated.score!).toBeLessThan(right.score! - 3);
   });
 
+  it('says in the answer’s language that the notes have no reference answer yet', async () => {
+    const g = await grade(31, 'A generator yields its values lazily, one at a time.');
+    expect(g.verdict).toBe('no_reference');
+    expect(g.feedback).toMatch(/no reference answer/);
+    expect((await grade(31, '生成器用 yield 惰性地产生值。')).feedback).toMatch(/还没有参考答案/);
+  });
+
   it('does not flag an answer that says what the notes say elsewhere in the section', async () => {
     const g = await grade(19, '数据集太小的不适合；数据集没有局部相关性的也不适合，图像、语音、文本领域的共性是局部相关性。');
     expect(g.feedback).not.toMatch(/注意/);

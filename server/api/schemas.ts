@@ -9,7 +9,17 @@ export const text = (max: number, what: string) =>
     .max(max, `${what} is longer than ${max.toLocaleString('en')} characters`)
     .refine((s) => s.isWellFormed(), `${what} contains invalid Unicode (a lone surrogate)`);
 
-export const nonEmptyText = (max: number, what: string) => text(max, what).refine((s) => s.trim().length > 0, `${what} is empty`);
+/**
+ * Characters that take no space on screen: zero-width space, non-joiner and joiner (U+200B–U+200D), word joiner
+ * (U+2060), zero-width no-break space / BOM (U+FEFF) and soft hyphen (U+00AD). `trim()` keeps most of them, yet text
+ * made only of them (pasted from a web page or a chat app) looks empty to the person who sent it.
+ */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/** True when the text is nothing but whitespace and invisible characters: the one emptiness rule of the API. */
+export const isBlank = (s: string): boolean => s.replace(INVISIBLE, '').trim() === '';
+
+export const nonEmptyText = (max: number, what: string) => text(max, what).refine((s) => !isBlank(s), `${what} is empty`);
 
 export const searchRequest = z.object({
   query: nonEmptyText(2000, 'query'),
@@ -97,6 +107,7 @@ export const sessionView = z.object({
   status: sessionStatus,
   strategy,
   topics: z.array(z.string()),
+  /** Questions the session asks (its plan): fewer than requested when fewer questions match the topics. */
   count: z.number(),
   includeUnanswered: z.boolean(),
   followUps: z.boolean(),
@@ -416,12 +427,16 @@ export const gradeRequest = z
   .object({
     /** A question of the notes; graded against its section. */
     questionId: z.string({ error: 'questionId must be a string' }).min(1, 'questionId is empty').max(200, 'questionId is too long').optional(),
-    /** A free question (used when there is no questionId); graded against the notes retrieved for it. */
+    /**
+     * Used when there is no questionId: a question's number ("11", "11.", "Q11", "第11题"; see resolveQuestion) or
+     * exact heading, graded against that section; any other text is graded against the notes retrieved for it.
+     * A number that names no question, or a question the notes do not cover, is a 404 `not_found:question`.
+     */
     question: text(2000, 'question').optional(),
     /** The candidate's answer; an empty answer is graded as such (verdict "empty"). */
     answer: text(10_000, 'answer'),
   })
-  .refine((r) => r.questionId !== undefined || (r.question ?? '').trim() !== '', { message: 'give a questionId or the question text', path: ['questionId'] });
+  .refine((r) => r.questionId !== undefined || !isBlank(r.question ?? ''), { message: 'give a questionId or the question text', path: ['questionId'] });
 export type GradeRequest = z.infer<typeof gradeRequest>;
 
 const noteSource = z.object({ questionId: z.string(), heading: z.string(), file: z.string(), startLine: z.number().int(), endLine: z.number().int() });

@@ -4,6 +4,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../errors.js';
+import { readJsonBody } from './json-body.js';
 
 /** 1 MB: far above any answer (10,000 characters) yet small enough that no request can exhaust memory. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -27,25 +28,26 @@ export const requireJson: MiddlewareHandler = async (c, next) => {
     if (hasBody && !/^application\/json\b/i.test(type)) {
       throw new AppError('unsupported_media_type', 'Send the request body as JSON with Content-Type: application/json');
     }
-    if (hasBody) {
-      try {
-        await c.req.json();
-      } catch {
-        throw new AppError('bad_request', 'Request body is not valid JSON', 'json');
-      }
-    }
+    // Checked here too, not only by the routes' validators, so routes without a body schema (pause, resume,
+    // finish) refuse broken JSON the same way.
+    if (hasBody) await readJsonBody(c);
   }
   await next();
 };
+
+/** `Bearer <credentials>`; the scheme is case-insensitive (RFC 9110 §11.1), so `bearer` and `BEARER` count too. */
+const BEARER = /^bearer[ \t]+(.*)$/i;
 
 /**
  * With a token configured, every API request must carry `Authorization: Bearer <token>`. Both sides are hashed
  * and compared in constant time, so the response time says nothing about how much of a guess was right.
  */
 export function requireToken(token: string | undefined): MiddlewareHandler {
-  const expected = token ? digest(`Bearer ${token}`) : null;
+  const expected = token ? digest(token) : null;
   return async (c, next) => {
-    if (expected && !timingSafeEqual(digest(c.req.header('authorization') ?? ''), expected)) {
+    const given = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
+    // A header without the scheme is hashed as '' and compared all the same, so it takes no shorter path.
+    if (expected && !timingSafeEqual(digest(given ?? ''), expected)) {
       throw new AppError('unauthorized', 'This tutor requires an access token: send Authorization: Bearer <TUTOR_TOKEN>');
     }
     await next();

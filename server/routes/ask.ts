@@ -15,11 +15,11 @@ import { streamSSE } from 'hono/streaming';
 import { askRequest, type AskResponse, type AskStreamEvent } from '../api/schemas.js';
 import type { AppDeps } from '../app.js';
 import { AppError } from '../errors.js';
-import { validate } from '../http/validate.js';
+import { validateBody } from '../http/validate.js';
 
 export function askRoutes(deps: AppDeps) {
   return new Hono()
-    .post('/', validate('json', askRequest), async (c) => {
+    .post('/', validateBody(askRequest), async (c) => {
       const input = c.req.valid('json');
       const signal = c.req.raw.signal;
       try {
@@ -31,7 +31,7 @@ export function askRoutes(deps: AppDeps) {
         throw error;
       }
     })
-    .post('/stream', validate('json', askRequest), (c) => {
+    .post('/stream', validateBody(askRequest), (c) => {
       const input = c.req.valid('json');
       // Resolved before the stream opens, so "index not ready" is a plain 503 rather than an error event.
       const asker = deps.services.get().asker;

@@ -3,10 +3,10 @@
 import { Hono } from 'hono';
 import { gradeRequest, type GradeResponse } from '../api/schemas.js';
 import type { AppDeps } from '../app.js';
-import { validate } from '../http/validate.js';
+import { validateBody } from '../http/validate.js';
 
 export function gradeRoutes(deps: AppDeps) {
-  return new Hono().post('/', validate('json', gradeRequest), async (c) => {
+  return new Hono().post('/', validateBody(gradeRequest), async (c) => {
     const { questionId, question, answer } = c.req.valid('json');
     const grade: GradeResponse = await deps.services.get().grader.grade({
       ...(questionId !== undefined ? { questionId } : { question: question! }),

@@ -3,10 +3,10 @@
 import { Hono } from 'hono';
 import { searchRequest, type SearchResponse } from '../api/schemas.js';
 import type { AppDeps } from '../app.js';
-import { validate } from '../http/validate.js';
+import { validateBody } from '../http/validate.js';
 
 export function searchRoutes(deps: AppDeps) {
-  return new Hono().post('/', validate('json', searchRequest), async (c) => {
+  return new Hono().post('/', validateBody(searchRequest), async (c) => {
     const { query, k } = c.req.valid('json');
     const result: SearchResponse = await deps.services.get().retriever.retrieve(query, k ?? 5);
     return c.json(result, 200);

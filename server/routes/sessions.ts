@@ -13,7 +13,7 @@ import {
   type StepResponse,
 } from '../api/schemas.js';
 import type { AppDeps } from '../app.js';
-import { validate } from '../http/validate.js';
+import { validate, validateBody } from '../http/validate.js';
 import type { SessionReport } from '../interview/session-report.js';
 
 /** True when A and B are the same type: a field added to one and not the other, or typed differently, makes it false. */
@@ -25,7 +25,7 @@ true satisfies Same<SessionReport, SessionReportResponse>;
 export function sessionRoutes(deps: AppDeps) {
   const interview = () => deps.services.get().interview;
   return new Hono()
-    .post('/', validate('json', createSessionRequest), (c) => {
+    .post('/', validateBody(createSessionRequest), (c) => {
       const body = c.req.valid('json');
       const session: SessionView = interview().start({
         count: body.count,
@@ -44,7 +44,7 @@ export function sessionRoutes(deps: AppDeps) {
       const body: SessionDetailResponse = interview().get(c.req.valid('param').id);
       return c.json(body, 200);
     })
-    .post('/:id/answers', validate('param', sessionIdParam), validate('json', answerRequest), async (c) => {
+    .post('/:id/answers', validate('param', sessionIdParam), validateBody(answerRequest), async (c) => {
       const { answer, durationMs, promptId } = c.req.valid('json');
       const body: StepResponse = await interview().answer(c.req.valid('param').id, {
         answer,
@@ -55,8 +55,8 @@ export function sessionRoutes(deps: AppDeps) {
       });
       return c.json(body, 200);
     })
-    .post('/:id/skip', validate('param', sessionIdParam), validate('json', skipRequest.optional()), (c) => {
-      const body: StepResponse = interview().skip(c.req.valid('param').id, c.req.valid('json') ?? {});
+    .post('/:id/skip', validate('param', sessionIdParam), validateBody(skipRequest), (c) => {
+      const body: StepResponse = interview().skip(c.req.valid('param').id, c.req.valid('json'));
       return c.json(body, 200);
     })
     .post('/:id/pause', validate('param', sessionIdParam), (c) => c.json({ session: interview().pause(c.req.valid('param').id) satisfies SessionView }, 200))

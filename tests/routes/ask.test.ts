@@ -72,6 +72,15 @@ describe('POST /api/ask (in process, no LLM)', () => {
     }
   });
 
+  // Bug: a question of zero-width characters only was answered (200) with whatever the search returned.
+  it('refuses a question of invisible characters only as empty, on both endpoints', async () => {
+    for (const path of ['/api/ask', '/api/ask/stream']) {
+      const res = await app.request(path, json({ question: '\u200b\u200c\u200d\u2060\ufeff\u00ad ' }));
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ code: 'bad_request:validation', message: 'question: question is empty' });
+    }
+  });
+
   it('accepts a question of exactly 2,000 characters', async () => {
     const res = await app.request('/api/ask', json({ question: `1*1卷积的作用${'。'.repeat(2000 - 8)}` }));
     expect(res.status).toBe(200);

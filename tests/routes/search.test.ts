@@ -34,6 +34,18 @@ describe('POST /api/search', () => {
     expect(json.message.length).toBeGreaterThan(0);
   });
 
+  // Bug: zero-width characters counted as a query and the search returned arbitrary hits.
+  it.each(['\u200b\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', ' \u200b\n\u00ad '])('refuses a query of invisible characters only (%j) as empty', async (query) => {
+    const res = await post({ query });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ code: 'bad_request:validation', message: 'query: query is empty' });
+  });
+
+  it('searches a query that has real words between zero-width characters', async () => {
+    const res = await post({ query: '\u200b池化\u200b的作用' });
+    expect(res.status).toBe(200);
+  });
+
   it('answers 503 while the index is still being built', async () => {
     const building = createApp({ services: new ServiceHolder(), llmModel: null });
     const res = await building.request('/api/search', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"pooling"}' });

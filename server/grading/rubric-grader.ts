@@ -146,14 +146,24 @@ export class RubricGrader implements Grader {
     if (!question) throw new AppError('bad_request', 'Say which question is answered: give a questionId or the question text', 'question');
     const named = resolveQuestion(this.deps.sections, question);
     if ('section' in named) return this.forSection(named.section);
-    // A bare number names a question ("11", as the batch command takes it); searching the notes for "16" would
-    // silently grade against whichever section happens to contain that number.
-    if (/^\d+$/.test(question)) throw new AppError('not_found', `No question numbered ${question} in the notes: ${named.error}`, 'question');
+    // A number ("16", "-1", "Q99") or an id names a question; searching the notes for "16" would silently grade
+    // against whichever section happens to contain that number.
+    if (named.named) throw new AppError('not_found', `No such question in the notes: ${named.error}`, 'question');
 
     const retrieval = await this.deps.retriever.retrieve(question, 5);
+    // Not covered is not the same as "no reference answer yet" (a question the notes have, unanswered): saying
+    // the latter would send the user looking for a section that does not exist.
+    if (!retrieval.inScope || retrieval.hits.length === 0) {
+      const shown = question.length > 80 ? `${question.slice(0, 80)}…` : question;
+      throw new AppError('not_found', `The notes do not cover the question "${shown}", so there is nothing to grade the answer against`, 'question');
+    }
     const withAnswers = retrieval.hits.filter((h) => this.byId.get(h.questionId)?.hasReference);
     const best = withAnswers[0];
-    if (!retrieval.inScope || !best) return { citations: [], title: question };
+    // Covered, but only by questions the notes have not answered yet: "no reference", naming and citing the closest.
+    if (!best) {
+      const closest = this.byId.get(retrieval.hits[0]!.questionId);
+      return closest ? this.forSection(closest) : { citations: [], title: question };
+    }
     const chosen = withAnswers.filter((h) => h.score >= best.score * FREE_RUNNER_UP).slice(0, FREE_MAX_SECTIONS);
     const parts = chosen.flatMap((h) => {
       const chunk = this.chunksById.get(h.chunkId);

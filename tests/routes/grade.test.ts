@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gradeResponse } from '../../server/api/schemas.js';
 import { createApp } from '../../server/app.js';
+import { createGrading } from '../../server/grading/create-grader.js';
+import type { Retriever } from '../../server/retrieval/types.js';
 import { ServiceHolder, type Services } from '../../server/services.js';
 import { realServices } from '../support/real-services.js';
 
@@ -53,6 +55,7 @@ describe('POST /api/grade', () => {
     ['an answer over 10,000 characters', { questionId: 'x', answer: '卷'.repeat(10_001) }, /longer than 10,000 characters/],
     ['neither a question id nor a question', { answer: '扩大感受野' }, /questionId or the question/],
     ['a blank question', { question: '  ', answer: '扩大感受野' }, /questionId or the question/],
+    ['a question of zero-width characters only', { question: '\u200b\u200b', answer: '扩大感受野' }, /questionId or the question/],
   ])('answers 400 with a code and message for %s', async (_name, body, message) => {
     const res = await post(body);
     expect(res.status).toBe(400);
@@ -64,6 +67,7 @@ describe('POST /api/grade', () => {
   it('answers 400 for a body that is not JSON', async () => {
     const res = await post(null, '{"answer": ');
     expect(res.status).toBe(400);
+    expect(((await res.json()) as { code: string }).code).toBe('bad_request:json');
   });
 
   it('answers 404 for an unknown question id', async () => {
@@ -78,6 +82,51 @@ describe('POST /api/grade', () => {
     const res = await post({ question: '16000', answer: '扩大感受野' });
     expect(res.status).toBe(404);
     expect(((await res.json()) as { code: string; message: string }).message).toMatch(/numbered 16000/);
+  });
+
+  // Bug: "1." / "Q1" were searched for as free questions and came back "no reference answer yet".
+  it.each(['1.', '1、', 'Q1', '第1题', '１．'])('takes "%s" as question 1 and grades against its section', async (question) => {
+    const res = await post({ question, answer: '在图片四周补零，让输出尺寸和输入一样。' });
+    expect(res.status).toBe(200);
+    const body = gradeResponse.parse(await res.json());
+    expect(body.citations.map((c) => c.heading)).toEqual(['1. padding的作用']);
+    expect(body.score).not.toBeNull();
+  });
+
+  // Bug: "-1" and "1e1" answered 200 "no reference answer yet" while "0" answered 404.
+  it.each(['0', '-1', '1e1', '1.5', 'Q99', '第99题'])('answers 404 not_found:question for "%s", a number that names no question', async (question) => {
+    const res = await post({ question, answer: '扩大感受野' });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { code: string }).code).toBe('not_found:question');
+  });
+
+  // Bug: a question the notes do not cover got the same "no reference answer yet" text as an unanswered one.
+  it('answers 404 naming a free question the notes do not cover, instead of "no reference answer yet"', async () => {
+    const res = await post({ question: '如何做红烧肉', answer: '先炒糖色，再放五花肉炖一个小时。' });
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as { code: string; message: string };
+    expect(body.code).toBe('not_found:question');
+    expect(body.message).toContain('如何做红烧肉');
+    expect(body.message).toMatch(/do not cover/);
+  });
+
+  it('keeps verdict no_reference for a free question the notes have but have not answered, citing that question', async () => {
+    const unanswered = services.sections.find((s) => s.number === 31)!;
+    // The bundled notes' search always finds an answered section among its five hits, so this retriever finds
+    // only the unanswered one, as notes with many open questions would.
+    const retriever: Retriever = {
+      retrieve: async () => ({
+        inScope: true,
+        hits: [{ chunkId: `${unanswered.id}#0`, questionId: unanswered.id, heading: unanswered.heading, text: '', score: 0.9, sources: ['keyword'] }],
+      }),
+    };
+    const { grader } = await createGrading({ ...services, retriever }, null);
+    const only = createApp({ services: ServiceHolder.ready({ ...services, grader }), llmModel: null });
+    const res = await only.request('/api/grade', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'python 的生成器是什么', answer: '用 yield 按需产生数据' }) });
+    expect(res.status).toBe(200);
+    const body = gradeResponse.parse(await res.json());
+    expect(body).toMatchObject({ score: null, verdict: 'no_reference' });
+    expect(body.citations.map((c) => c.heading)).toEqual([unanswered.heading]);
   });
 
   it('answers 503 while the index is still being built', async () => {

@@ -19,7 +19,7 @@ export interface DeliveryMetrics {
   fillerRate: number;
   /** Time taken to answer in milliseconds, null when unknown. */
   durationMs: number | null;
-  /** Characters per minute, null when the duration is unknown or zero. */
+  /** Characters per minute, null when the duration is unknown or shorter than MIN_RATE_DURATION_MS. */
   charsPerMinute: number | null;
   /** Character offset in the answer where the first covered (or partly covered) key point starts, null when none. */
   firstKeyPointOffset: number | null;
@@ -32,6 +32,13 @@ export interface DeliveryMetrics {
 
 const LATIN_FILLER = /^[a-z]+$/;
 
+/**
+ * 3 s. A shorter duration times a click or a paste, not an answer being given (QA saw 380000 字/分 for an answer
+ * sent milliseconds after the prompt), so no rate is given for it. Fast Chinese speech runs about 300 字/分: at that
+ * pace 3 s is a 15-character answer, and a rate over fewer characters than that says little anyway.
+ */
+export const MIN_RATE_DURATION_MS = 3_000;
+
 export function deliveryMetrics(answer: string, grade: Pick<Grade, 'keyPoints'> | null, durationMs: number | null): DeliveryMetrics {
   const length = answer.replace(/\s+/g, '').length;
   const fillers: Record<string, number> = {};
@@ -41,7 +48,7 @@ export function deliveryMetrics(answer: string, grade: Pick<Grade, 'keyPoints'> 
   }
   const fillerCount = Object.values(fillers).reduce((a, b) => a + b, 0);
   const offset = grade ? firstEvidenceOffset(answer, grade) : null;
-  const minutes = durationMs !== null && durationMs > 0 ? durationMs / 60_000 : null;
+  const minutes = durationMs !== null && durationMs >= MIN_RATE_DURATION_MS ? durationMs / 60_000 : null;
   return {
     length,
     fillers,

@@ -6,7 +6,7 @@ import type { Glossary } from '../glossary/glossary.js';
 import type { Grader } from '../grading/types.js';
 import type { AttemptRecord, SessionRecord, SessionStore } from '../store/session-store.js';
 import { planFollowUp } from './follow-up.js';
-import { expectAnswer, startInterview, transition, type EndReason, type InterviewEvent, type InterviewState, type PlannedQuestion, type Prompt, type PromptKind, type Transition } from './interview-machine.js';
+import { expectAnswer, startInterview, transition, type EndReason, type InterviewEvent, type PlannedQuestion, type Prompt, type PromptKind, type Transition } from './interview-machine.js';
 import { questionMastery } from './mastery.js';
 import { computeProgress, summarize, type Progress, type SessionSummary } from './progress.js';
 import type { QuestionCatalog, QuestionInfo } from './question-catalog.js';
@@ -45,6 +45,7 @@ export interface SessionView {
   status: SessionRecord['status'];
   strategy: Strategy;
   topics: string[];
+  /** Questions the session asks (its plan), which can be fewer than requested. */
   count: number;
   includeUnanswered: boolean;
   followUps: boolean;
@@ -106,14 +107,16 @@ export class InterviewService {
 
   start(options: StartOptions): SessionView {
     const known = new Set(this.deps.catalog.tagger.topics.map((t) => t.id));
-    const unknown = (options.topics ?? []).filter((t) => !known.has(t));
+    // A topic named twice is one topic: stored and shown once.
+    const topics = options.topics ? [...new Set(options.topics)] : undefined;
+    const unknown = (topics ?? []).filter((t) => !known.has(t));
     if (unknown.length > 0) throw new AppError('bad_request', `Unknown topic ${unknown.join(', ')}; known topics: ${[...known].join(', ')}`, 'topic');
     const now = this.now();
     const chosen = selectQuestions({
       questions: this.deps.catalog.questions,
       strategy: options.strategy,
       count: options.count,
-      ...(options.topics ? { topics: options.topics } : {}),
+      ...(topics ? { topics } : {}),
       includeUnanswered: options.includeUnanswered ?? false,
       cards: new Map(this.store.listCards().map((c) => [c.questionId, c])),
       mastery: questionMastery(this.store.listAllAttempts()),
@@ -132,8 +135,9 @@ export class InterviewService {
       finishedAt: null,
       status: state.status,
       strategy: options.strategy,
-      count: options.count,
-      topics: options.topics ?? [],
+      // What the session will ask, not what was requested: fewer questions may match the topics.
+      count: chosen.length,
+      topics: topics ?? [],
       includeUnanswered: options.includeUnanswered ?? false,
       state,
       version: 1,
@@ -157,7 +161,7 @@ export class InterviewService {
   async answer(id: string, input: { answer: string; durationMs?: number; promptId?: string; signal?: AbortSignal }): Promise<StepResult> {
     const at = this.now();
     const session = this.require(id);
-    const prompt = this.expectPrompt(session.state, input.promptId);
+    const prompt = this.expectPrompt(session, input.promptId);
     const grade = await this.deps.grader.grade({ questionId: prompt.questionId, answer: input.answer, ...(input.signal ? { signal: input.signal } : {}) });
     const followUp = prompt.kind === 'main' ? planFollowUp(grade, this.deps.glossary) : null;
     return this.step(session, {
@@ -172,7 +176,7 @@ export class InterviewService {
 
   skip(id: string, input: { promptId?: string } = {}): StepResult {
     const session = this.require(id);
-    this.expectPrompt(session.state, input.promptId);
+    this.expectPrompt(session, input.promptId);
     return this.step(session, { type: 'skip', at: this.now().toISOString() });
   }
 
@@ -253,12 +257,19 @@ export class InterviewService {
     return { attempt: attempts.find((a) => a.id === attemptId)!, next, session: view };
   }
 
-  private expectPrompt(state: InterviewState, promptId: string | undefined): Prompt {
-    const prompt = expectAnswer(state);
-    if (promptId !== undefined && promptId !== promptKey(prompt)) {
-      throw new AppError('conflict', `Prompt ${promptId} was already answered or skipped; the session is now at ${promptKey(prompt)}`, 'already_answered');
+  /**
+   * The current prompt, checked against the `promptId` the client answers. A prompt of this session that has an
+   * answer or skip stored is a repeated request (409 already_answered); any other id (a later prompt, one from
+   * another session, "garbage") never was this session's prompt, and saying "already answered" would mislead.
+   */
+  private expectPrompt(session: SessionRecord, promptId: string | undefined): Prompt {
+    const prompt = expectAnswer(session.state);
+    const current = promptKey(prompt);
+    if (promptId === undefined || promptId === current) return prompt;
+    if (this.store.listAttempts(session.id).some((a) => promptKey(a) === promptId)) {
+      throw new AppError('conflict', `Prompt ${promptId} was already answered or skipped; the session is now at ${current}`, 'already_answered');
     }
-    return prompt;
+    throw new AppError('conflict', `Prompt ${promptId} is not this session's current prompt (it never was one of its prompts); the session is at ${current}`, 'not_current_prompt');
   }
 
   private require(id: string): SessionRecord {
@@ -276,7 +287,8 @@ export class InterviewService {
       status: session.status,
       strategy: session.strategy,
       topics: session.topics,
-      count: session.count,
+      // The plan, not the stored count: sessions stored before the count was the plan's length kept the request.
+      count: session.state.plan.length,
       includeUnanswered: session.includeUnanswered,
       followUps: session.state.followUps,
       createdAt: session.createdAt,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyPointResult } from '../../server/grading/types.js';
-import { deliveryMetrics } from '../../server/interview/delivery-metrics.js';
+import { deliveryMetrics, MIN_RATE_DURATION_MS } from '../../server/interview/delivery-metrics.js';
 
 const source = { questionId: 'q', heading: 'h', file: 'f.md', startLine: 1, endLine: 1 };
 const covered = (evidence: string): KeyPointResult => ({ text: 'p', status: 'covered', weight: 0.5, evidence, source });
@@ -17,6 +17,13 @@ describe('deliveryMetrics', () => {
     expect(m.length).toBe(5);
     expect(m.charsPerMinute).toBe(10);
     expect(m.fillerRate).toBe(0);
+  });
+
+  // Bug: an answer sent milliseconds after the prompt reported 380000 字/分.
+  it('gives no speaking rate for a duration under 3 seconds, which timed a click rather than an answer', () => {
+    expect(MIN_RATE_DURATION_MS).toBe(3_000);
+    for (const durationMs of [0, 4, 2_999]) expect(deliveryMetrics('卷积核共享参数，减少计算量', null, durationMs)).toMatchObject({ durationMs, charsPerMinute: null });
+    expect(deliveryMetrics('卷积核共享参数', null, 3_000).charsPerMinute).toBe(140);
   });
 
   it('estimates the time to the first key point from where its evidence starts', () => {

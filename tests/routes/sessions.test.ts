@@ -191,3 +191,70 @@ describe('interview sessions over HTTP', () => {
     expect(detail.attempts.map((a) => a.grade!.grader)).toEqual([strong.body.attempt.grade!.grader, weak.body.attempt.grade!.grader]);
   });
 });
+
+describe('interview sessions over HTTP: requests QA found mishandled', () => {
+  // Bug: an answer of zero-width characters was stored as answered, graded 0, and rated the review card "again".
+  it('refuses an answer of invisible characters only as empty, storing nothing and rating no card', async () => {
+    const grader = new FakeGrader();
+    const app = await start(grader);
+    const session = await startSession(app.url, { count: 2, strategy: 'sequential' });
+    const res = await api(app.url, 'POST', `/api/sessions/${session.id}/answers`, { answer: '\u200b\u200b', promptId: '0:main' });
+    expect(res).toEqual({ status: 400, body: { code: 'bad_request:validation', message: 'answer: answer is empty' } });
+    expect(grader.calls).toHaveLength(0);
+    const detail = (await api<SessionDetailResponse>(app.url, 'GET', `/api/sessions/${session.id}`)).body;
+    expect(detail.attempts).toEqual([]);
+    expect(detail.session).toMatchObject({ current: { id: '0:main' }, progress: { answered: 0, skipped: 0 } });
+    expect((await api<DueResponse>(app.url, 'GET', '/api/review/due')).body).toMatchObject({ due: [], nextDue: null });
+  });
+
+  // Bug: "99:main" or "garbage" got 409 "Prompt … was already answered or skipped", which it never was.
+  it('says a prompt id the session never had is not its current prompt, and keeps already_answered for a repeated one', async () => {
+    const app = await start(new FakeGrader());
+    const session = await startSession(app.url, { count: 3, strategy: 'sequential', followUps: false });
+    for (const promptId of ['99:main', 'garbage', '1:main', '0:follow_up']) {
+      for (const [route, body] of [['answers', { answer: GOOD_ANSWER, promptId }], ['skip', { promptId }]] as const) {
+        const res = await api<{ code: string; message: string }>(app.url, 'POST', `/api/sessions/${session.id}/${route}`, body);
+        expect(res.status).toBe(409);
+        expect(res.body).toEqual({ code: 'conflict:not_current_prompt', message: `Prompt ${promptId} is not this session's current prompt (it never was one of its prompts); the session is at 0:main` });
+      }
+    }
+    expect((await api(app.url, 'POST', `/api/sessions/${session.id}/answers`, { answer: GOOD_ANSWER, promptId: '0:main' })).status).toBe(200);
+    for (const [route, body] of [['answers', { answer: GOOD_ANSWER, promptId: '0:main' }], ['skip', { promptId: '0:main' }]] as const) {
+      const again = await api<{ code: string; message: string }>(app.url, 'POST', `/api/sessions/${session.id}/${route}`, body);
+      expect(again).toEqual({ status: 409, body: { code: 'conflict:already_answered', message: 'Prompt 0:main was already answered or skipped; the session is now at 1:main' } });
+    }
+    expect((await api<SessionDetailResponse>(app.url, 'GET', `/api/sessions/${session.id}`)).body.attempts).toHaveLength(1);
+  });
+
+  // Bug: {"topics":["cnn","cnn"]} was stored with the duplicate, and count said 50 when 4 questions matched.
+  it('stores a topic named twice once, and counts the questions the session will really ask', async () => {
+    const first = await start(new FakeGrader());
+    const session = await startSession(first.url, { count: 50, strategy: 'sequential', topics: ['regularization', 'regularization'] });
+    expect(session).toMatchObject({ topics: ['regularization'], count: 4, progress: { total: 4 } });
+    await first.stop();
+    running.splice(running.indexOf(first), 1);
+
+    const second = await start(new FakeGrader(), first.dbFile);
+    const stored = (await api<SessionDetailResponse>(second.url, 'GET', `/api/sessions/${session.id}`)).body.session;
+    expect(stored).toMatchObject({ topics: ['regularization'], count: 4 });
+    const listed = (await api<SessionListResponse>(second.url, 'GET', '/api/sessions')).body.sessions;
+    expect(listed).toEqual([expect.objectContaining({ id: session.id, topics: ['regularization'], questions: 4 })]);
+  });
+
+  // Bug: an answer sent milliseconds after the prompt showed 语速 "380000 字/分" in report.md.
+  it('gives no speaking rate for an answer sent within milliseconds, and gives one for a timed answer', async () => {
+    const app = await start(new FakeGrader());
+    const session = await startSession(app.url, { count: 2, strategy: 'sequential', followUps: false });
+    const instant = await api<StepResponse>(app.url, 'POST', `/api/sessions/${session.id}/answers`, { answer: GOOD_ANSWER });
+    expect(instant.body.attempt.durationMs!).toBeLessThan(3_000);
+    expect(instant.body.attempt.metrics).toMatchObject({ charsPerMinute: null });
+    const timed = await api<StepResponse>(app.url, 'POST', `/api/sessions/${session.id}/answers`, { answer: GOOD_ANSWER, durationMs: 60_000 });
+    const length = timed.body.attempt.metrics!.length;
+    expect(timed.body.attempt.metrics).toMatchObject({ charsPerMinute: length });
+
+    const markdown = await fetch(`${app.url}/api/sessions/${session.id}/report.md`).then((r) => r.text());
+    const rows = markdown.split('\n').filter((l) => l.startsWith('| 1. ') || l.startsWith('| 2. '));
+    const rateColumn = rows.map((row) => row.split('|')[4]!.trim());
+    expect(rateColumn).toEqual(['—', String(length)]);
+  });
+});

@@ -182,10 +182,12 @@ describe('RubricGrader', () => {
     expect(g.keyPoints.some((k) => k.status === 'covered')).toBe(true);
   });
 
-  it('says the notes have nothing for a free question outside them', async () => {
-    const g = await grader.grade({ question: 'How do I configure a Kubernetes ingress controller?', answer: 'You write an Ingress resource.' });
-    expect(g.verdict).toBe('no_reference');
-    expect(g.score).toBeNull();
+  it('refuses a free question outside the notes as not found, naming it', async () => {
+    await expect(grader.grade({ question: 'How do I configure a Kubernetes ingress controller?', answer: 'You write an Ingress resource.' })).rejects.toMatchObject({
+      code: 'not_found:question',
+      status: 404,
+      message: expect.stringContaining('Kubernetes ingress controller'),
+    });
   });
 
   it('grades in a few tens of milliseconds', async () => {

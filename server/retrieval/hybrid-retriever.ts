@@ -119,6 +119,9 @@ export class HybridRetriever implements Retriever {
     const { weights, candidates: n, use } = this.options;
     // Typos of glossary terms are fixed first, so every retriever sees the term the user meant.
     const query = this.deps.glossary.correct(rawQuery);
+    // Nothing left to match (only spaces or invisible characters such as U+200B): no section answers that, and
+    // the embedding of an empty text would rank sections arbitrarily.
+    if (query === '') return { hits: [], features: { best: 0, coverage: 0, topCoverage: 0, dense: 0 } };
     const concepts = queryConcepts(query, this.deps.glossary, { corrected: true });
     const topical = concepts.filter((c) => !c.intent);
     const intents = new Set(concepts.flatMap((c) => (c.intent ? [c.intent] : [])));

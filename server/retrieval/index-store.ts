@@ -11,8 +11,12 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { HnswVectorIndex } from './hnsw-vector-index.js';
 import { MiniSearchKeywordIndex } from './minisearch-keyword-index.js';
 
-/** Bump when the files' layout or meaning changes; older indexes are rebuilt rather than misread. */
-export const INDEX_FORMAT_VERSION = 3;
+/**
+ * Bump when the files' layout or meaning changes; older indexes are rebuilt rather than misread.
+ * 4: text normalisation drops invisible characters and makes traditional Chinese simplified, so the stored keyword
+ * terms and vectors of notes holding either differ from what queries are now matched against.
+ */
+export const INDEX_FORMAT_VERSION = 4;
 
 const FILES = { notes: 'notes.json', vectors: 'vectors.hnsw', labels: 'vectors.hnsw.labels.json', keywords: 'keywords.json' } as const;
 

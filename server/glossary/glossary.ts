@@ -119,7 +119,12 @@ export class Glossary {
     return [...claimed.exact, ...fuzzy].sort((a, b) => a.start - b.start);
   }
 
-  /** Runs of 2–4 English words that are, word by word, small slips of a multi-word term ("selctive serch"). */
+  /**
+   * Runs of 2–4 English words that are, word by word, small slips of a multi-word term, the slip in any word:
+   * "selctive serch", "dialted convolution". A word that is itself an exact term ("convolution") may sit in the
+   * run, but only as the same word of the phrase: what the user spelt right is what they meant, so "relu layer"
+   * never becomes "gelu layer".
+   */
   private phraseTypos(claimed: Claimed): TermMatch[] {
     const { norm } = claimed;
     const found: TermMatch[] = [];
@@ -129,12 +134,14 @@ export class Glossary {
         const span = words.slice(i, i + n);
         const start = span[0]!.start;
         const end = span[n - 1]!.end;
-        // Words of one phrase: only spaces or hyphens between them.
-        if (!claimed.free(start, end) || span.some((w, k) => k > 0 && !/^[\s-]+$/.test(norm.slice(span[k - 1]!.end, w.start)))) continue;
-        const entry = this.closestPhrase(span.map((w) => w.word));
+        // Words of one phrase: only spaces or hyphens between them. Exact terms inside the run give way to the
+        // longer reading (as 对比 does in 对比学系); a corrected phrase found before does not.
+        if (!claimed.freeOrShorter(start, end) || span.some((w, k) => k > 0 && !/^[\s-]+$/.test(norm.slice(span[k - 1]!.end, w.start)))) continue;
+        const options = span.map((w) => (claimed.exactAt(w.start, w.end) ? this.samePhraseWord(w.word) : this.nearPhraseWords(w.word)));
+        const entry = this.closestPhrase(options);
         if (!entry) continue;
         found.push({ set: entry.set, term: entry.norm, start, end, fuzzy: true });
-        claimed.claim(start, end);
+        claimed.claim(start, end, { replacingShorter: true });
       }
     }
     return found;
@@ -229,14 +236,16 @@ export class Glossary {
     return null;
   }
 
-  /** The multi-word term each of whose words is the given word or a small slip of it (not all exact). */
-  private closestPhrase(words: string[]): Entry | null {
+  /**
+   * The multi-word term whose k-th word is one of `near[k]` (phrase words by their distance from the typed
+   * word), closest in total and not all exact. Looked up through the first word's candidates, typos included.
+   */
+  private closestPhrase(near: Map<string, number>[]): Entry | null {
     let best: Entry | null = null;
     let bestDistance = Infinity;
-    const near = words.map((w) => this.nearPhraseWords(w));
     for (const first of near[0]!.keys()) {
       for (const phrase of this.latinPhrases.get(first) ?? []) {
-        if (phrase.words.length !== words.length) continue;
+        if (phrase.words.length !== near.length) continue;
         const total = phrase.words.reduce((a, w, k) => a + (near[k]!.get(w) ?? Infinity), 0);
         if (total > 0 && total < bestDistance) {
           best = phrase.entry;
@@ -245,6 +254,13 @@ export class Glossary {
       }
     }
     return best;
+  }
+
+  /** The phrase word a correctly spelt term is (its singular too: the plural "convolutions" matched exactly). */
+  private samePhraseWord(word: string): Map<string, number> {
+    const same = new Map<string, number>();
+    for (const w of word.endsWith('s') ? [word, word.slice(0, -1)] : [word]) if (this.phraseWords.has(w)) same.set(w, 0);
+    return same;
   }
 
   /** Phrase words the typed word is, or is a small slip of. Short words ("max", "v3") must be exact. */
@@ -313,6 +329,11 @@ class Claimed {
   ) {
     this.taken = new Array<boolean>(norm.length).fill(false);
     for (const m of exact) this.mark(m.start, m.end);
+  }
+
+  /** Whether an exact term covers any of the span. */
+  exactAt(start: number, end: number): boolean {
+    return this.exact.some((m) => m.start < end && start < m.end);
   }
 
   free(start: number, end: number): boolean {

@@ -52,6 +52,23 @@ describe('Glossary', () => {
     expect(small.correct('poling 层')).toBe('pooling 层');
   });
 
+  // QA: "dialted convolution" was not corrected: the correctly spelt "convolution", an exact term on its own,
+  // kept the phrase from being read as a slip of "dilated convolution".
+  it('corrects a slip in any word of a multi-word term, even beside a correctly spelt term', () => {
+    const glossary = new Glossary({ terms: [['空洞卷积', 'dilated convolution'], ['卷积', 'convolution', 'conv'], ['转置卷积', 'transposed conv']], intents: {} });
+    expect(glossary.correct('dialted convolution 的作用')).toBe('dilated convolution 的作用');
+    expect(glossary.correct('dilted convolution')).toBe('dilated convolution');
+    expect(glossary.correct('dilatd convolution')).toBe('dilated convolution');
+    expect(glossary.correct('dialted convolutions')).toBe('dilated convolution');
+    expect(glossary.correct('trasnposed conv')).toBe('transposed conv');
+    expect(glossary.findWithTypos('dialted convolution').map((m) => [m.set.terms[0], m.fuzzy])).toEqual([['空洞卷积', true]]);
+  });
+
+  it('never changes a correctly spelt term to make a phrase of it', () => {
+    const glossary = new Glossary({ terms: [['ReLU'], ['GELU'], ['GELU 层', 'gelu layer']], intents: {} });
+    expect(glossary.correct('relu layer')).toBe('relu layer');
+  });
+
   it('counts a swapped pair of letters as one edit', () => {
     expect(small.correct('bacth 太大')).toBe('batch 太大');
   });
@@ -78,6 +95,14 @@ describe('loading the glossary file', () => {
     expect(glossary.sets.filter((s) => !s.intent).length).toBeGreaterThan(300);
     expect(glossary.synonyms('扩张卷积')).toEqual(expect.arrayContaining(['空洞卷积', 'dilated convolution']));
     expect([...glossary.intents('max pooling 有什么缺点')]).toContain('disadvantage');
+  });
+
+  // QA: "池化层的作用" ranked "2. pooling层如何进行反向传播" first, over "4. pooling的作用和缺点".
+  it('reads a pooling layer as pooling itself, while max and average pooling stay apart', async () => {
+    const glossary = await loadGlossary('corpus/glossary.yaml');
+    expect(glossary.synonyms('池化层')).toEqual(expect.arrayContaining(['池化', 'pooling', 'pooling layer']));
+    expect(glossary.synonyms('最大池化')).not.toContain('池化');
+    expect(glossary.synonyms('最大池化')).not.toContain('平均池化');
   });
 
   it('treats a missing file as an empty glossary', async () => {

@@ -24,6 +24,36 @@ describe('HybridRetriever over the bundled notes', () => {
     expect((await top('梯度爆诈怎么判断'))[0]).toBe('23. 如何确定是否出现梯度爆炸');
   });
 
+  // QA: "池化层的作用" ranked the section on pooling's backward pass first and left "4. pooling的作用和缺点" out of
+  // the top 5; "池化层有什么缺点" was answered from section 2 alone.
+  it('answers a question about the pooling layer from the section on pooling, by intent', async () => {
+    expect((await top('池化层的作用'))[0]).toBe('4. pooling的作用和缺点');
+    expect((await top('池化层有什么缺点'))[0]).toBe('4. pooling的作用和缺点');
+    expect((await top('池化层如何进行反向传播'))[0]).toBe('2. pooling层如何进行反向传播');
+  });
+
+  // QA: "max pooling 的優點" ranked question 39 above "3. Max Pooling 的有点".
+  it('reads a question in traditional Chinese like one in simplified', async () => {
+    expect((await top('max pooling 的優點'))[0]).toBe('3. Max Pooling 的有点');
+  });
+
+  // QA: "dialted convolution" was judged not covered, and search ranked the 1*1 convolution first.
+  it('finds a multi-word English term with a slip in its first word', async () => {
+    for (const q of ['dialted convolution', 'dilted convolution', 'dilatd convolution']) {
+      const result = await services.retriever.retrieve(q);
+      expect(result.inScope, q).toBe(true);
+      expect(['11. 卷积神经网络中空洞卷积的作用是什么', '47. 空洞卷积'], q).toContain(result.hits[0]!.heading);
+    }
+  });
+
+  // QA: "空\u200b洞\u200b卷\u200b积" was judged out of scope; a query of only U+200B returned arbitrary hits.
+  it('ignores zero-width characters, and finds nothing for a query made only of them', async () => {
+    const split = await services.retriever.retrieve('空\u200b洞\u200b卷\u200b积');
+    expect(split.inScope).toBe(true);
+    expect(['11. 卷积神经网络中空洞卷积的作用是什么', '47. 空洞卷积']).toContain(split.hits[0]!.heading);
+    expect(await services.retriever.retrieve('\u200b\ufeff ')).toEqual({ inScope: false, hits: [] });
+  });
+
   it('returns each section once, represented by its best chunk', async () => {
     const result = await services.retriever.retrieve('YOLOv4 用了哪些数据增强', 10);
     const ids = result.hits.map((h) => h.questionId);

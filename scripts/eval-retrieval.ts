@@ -1,5 +1,6 @@
 // npm run eval:retrieval [-- --tune] — Recall@1/@5, MRR and out-of-scope rates per query kind, for
 // keyword-only, dense-only and hybrid retrieval, on the dev split and the held-out split separately.
+// Another notes folder: `-- --notes tests/fixtures/notes-en --file tests/fixtures/retrieval-queries-en.jsonl`.
 
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
@@ -34,6 +35,8 @@ const { values } = parseArgs({
       multiple: true,
       default: ['', '-blind', '-scope', '-final'].map((set) => `tests/fixtures/retrieval-queries${set}.jsonl`),
     },
+    // Another notes folder; its index goes under data/eval/ (unless DATA_DIR is set) so the main one stays.
+    notes: { type: 'string' },
     tune: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
@@ -41,7 +44,12 @@ const { values } = parseArgs({
 });
 
 const queries: Query[] = values.file!.flatMap((file) => readJsonl<Query>(file));
-const config = loadConfig();
+const config = loadConfig({
+  ...process.env,
+  ...(values.notes
+    ? { NOTES_DIR: values.notes, DATA_DIR: process.env.DATA_DIR ?? `data/eval/${values.notes.replace(/[\\/]+$/, '').replace(/[^\w.-]+/g, '_')}` }
+    : {}),
+});
 await ensureIndex(config);
 const search = await openSearch(config);
 

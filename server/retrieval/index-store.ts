@@ -15,8 +15,9 @@ import { MiniSearchKeywordIndex } from './minisearch-keyword-index.js';
  * Bump when the files' layout or meaning changes; older indexes are rebuilt rather than misread.
  * 4: text normalisation drops invisible characters and makes traditional Chinese simplified, so the stored keyword
  * terms and vectors of notes holding either differ from what queries are now matched against.
+ * 5: English keyword terms are Porter2 stems (regularization → regular), not just singulars.
  */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 const FILES = { notes: 'notes.json', vectors: 'vectors.hnsw', labels: 'vectors.hnsw.labels.json', keywords: 'keywords.json' } as const;
 

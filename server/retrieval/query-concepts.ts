@@ -2,7 +2,8 @@
 
 import type { Glossary } from '../glossary/glossary.js';
 import { normalizeText } from '../text/normalize.js';
-import { tokenize } from '../text/tokenize.js';
+import { stemText, stemmedVariants } from '../text/stem.js';
+import { tokenizeWithSurface } from '../text/tokenize.js';
 
 export interface Concept {
   /** Normalised surface forms, any of which counts as the concept being present. */
@@ -35,13 +36,16 @@ export function queryConcepts(query: string, glossary: Glossary, options: { corr
     last = m.end;
   }
   rest += norm.slice(last);
-  const seen = new Set(concepts.flatMap((c) => c.forms));
+  // Compared by stem, so "layers" after the glossary's "layer" (or "regularizing" twice) is one concept.
+  const seen = new Set(concepts.flatMap((c) => c.forms.map(stemText)));
   // Joined forms ("used in" → "usedin") help matching, but are not things the user asked about.
-  for (const token of tokenize(rest, { joined: false })) {
+  for (const { token, surface } of tokenizeWithSurface(rest, { joined: false })) {
     // Single characters (才, 比, x) are not topics; glossary terms of one character were matched above.
     if (seen.has(token) || [...token].length === 1) continue;
     seen.add(token);
-    concepts.push({ said: token, forms: [token] });
+    // The written word, not its stem: how specific a word is (wordSpecificity) is known for words, and
+    // containsConcept stems both sides anyway.
+    concepts.push({ said: surface, forms: [surface] });
   }
   return concepts;
 }
@@ -66,17 +70,21 @@ function headsOf(forms: string[]): string[] {
   return [...heads].filter((h) => h.length >= 2);
 }
 
-/** True when `text` (already normalised) contains any form; English forms only as whole words. */
+/**
+ * True when `text` (already normalised) contains any form; English forms only as whole words, compared by stem
+ * (`regularizing` is in "a regularization technique", `pre-trained` in "a pretrained model").
+ */
 export function containsConcept(text: string, concept: Concept): boolean {
-  return concept.forms.some((form) => {
-    let at = text.indexOf(form);
+  const stemmed = stemText(text);
+  return concept.forms.some((f) => stemmedVariants(f).some((form) => {
+    let at = stemmed.indexOf(form);
     while (at !== -1) {
       if (/\p{Script=Han}/u.test(form)) return true;
-      const before = text[at - 1] ?? ' ';
-      const after = text[at + form.length] ?? ' ';
+      const before = stemmed[at - 1] ?? ' ';
+      const after = stemmed[at + form.length] ?? ' ';
       if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) return true;
-      at = text.indexOf(form, at + 1);
+      at = stemmed.indexOf(form, at + 1);
     }
     return false;
-  });
+  }));
 }

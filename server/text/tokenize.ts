@@ -1,8 +1,9 @@
-// Word tokens for keyword search: jieba for Chinese, words for English (with joined variants), stopwords dropped.
+// Word tokens for keyword search: jieba for Chinese, stemmed words for English (with joined variants), stopwords dropped.
 
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { normalizeText } from './normalize.js';
+import { stemWord } from './stem.js';
 import { STOPWORDS } from './stopwords.js';
 
 let jieba: Jieba | undefined;
@@ -25,40 +26,48 @@ export function addWords(words: Iterable<string>): void {
 
 const SEGMENT = /(\p{Script=Han}+)|([a-z0-9]+(?:[.+#][a-z0-9]+)*[+#]*)/gu;
 
+/** A token and the word as the text wrote it (normalised, before stemming; the same for Chinese words). */
+export interface Token {
+  token: string;
+  surface: string;
+}
+
 /**
  * Tokens of a text for indexing or querying. Chinese runs are cut in jieba's search mode (words plus
- * their sub-words); English words are lowercased and singularised, and adjacent English words also yield
- * their joined form so `max pooling`, `max-pooling` and `maxpooling` meet (unless `joined` is false).
+ * their sub-words); English words are lowercased and stemmed (Porter2: regularizing and regularization both
+ * become `regular`), and adjacent English words also yield their joined form so `max pooling`, `max-pooling`
+ * and `maxpooling` meet, as do `pre-trained` and `pretrained` (unless `joined` is false).
  */
 export function tokenize(text: string, options: { joined?: boolean } = {}): string[] {
+  return tokenizeWithSurface(text, options).map((t) => t.token);
+}
+
+/** As `tokenize`, with the written word beside each token (a joined form's surface is the two words joined). */
+export function tokenizeWithSurface(text: string, options: { joined?: boolean } = {}): Token[] {
   const joined = options.joined ?? true;
-  const out: string[] = [];
+  const out: Token[] = [];
   let prevWord: string | null = null;
   let prevEnd = -1;
   const norm = normalizeText(text);
   for (const m of norm.matchAll(SEGMENT)) {
     if (m[1]) {
-      for (const w of getJieba().cutForSearch(m[1], true)) if (!STOPWORDS.has(w)) out.push(w);
+      for (const w of getJieba().cutForSearch(m[1], true)) if (!STOPWORDS.has(w)) out.push({ token: w, surface: w });
       prevWord = null;
       continue;
     }
-    const word = singular(m[2]!);
+    const surface = m[2]!;
     const start = m.index!;
-    // Join with the previous English word only across a space or hyphen ("max-pooling", "yolo v3").
+    const token = stemWord(surface);
+    // Stopwords are judged on the written word too: stemming turns "does" into "doe" and "was" into "wa".
+    const stop = STOPWORDS.has(surface) || STOPWORDS.has(token);
+    // Join with the previous English word only across a space or hyphen ("max-pooling", "yolo v3"); the joined
+    // word is stemmed whole, as the same word written together would be ("fine-tuning" → "finetun").
     if (joined && prevWord !== null && /^[\s-]+$/.test(norm.slice(prevEnd, start))) {
-      out.push(prevWord + word);
+      out.push({ token: stemWord(prevWord + surface), surface: prevWord + surface });
     }
-    if (!STOPWORDS.has(word)) out.push(word);
-    prevWord = STOPWORDS.has(word) ? null : word;
+    if (!stop) out.push({ token, surface });
+    prevWord = stop ? null : surface;
     prevEnd = start + m[0].length;
   }
   return out;
-}
-
-/** Light English plural folding: layers → layer, losses → loss, but not "loss" → "los" or "relus" edge cases. */
-function singular(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 4 && /(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
-  return word;
 }

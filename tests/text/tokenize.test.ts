@@ -16,7 +16,21 @@ describe('tokenize', () => {
   });
 
   it('makes max pooling, max-pooling and maxpooling meet', () => {
-    for (const q of ['max pooling', 'max-pooling', 'MaxPooling']) expect(tokenize(q)).toContain('maxpooling');
+    for (const q of ['max pooling', 'max-pooling', 'MaxPooling']) expect(tokenize(q)).toContain(tokenize('maxpooling')[0]);
+  });
+
+  it('makes pre-trained and pretrained, fine-tune and finetuning meet', () => {
+    expect(tokenize('pre-trained')).toContain(tokenize('pretrained')[0]);
+    expect(tokenize('fine-tune')).toContain(tokenize('finetuning')[0]);
+  });
+
+  it('folds English inflection: regularizing and regularization share a token', () => {
+    expect(tokenize('regularizing')).toEqual(tokenize('regularization'));
+    expect(tokenize('normalizes')).toEqual(tokenize('normalization'));
+  });
+
+  it('judges stopwords on the written word, so does and was are still dropped', () => {
+    expect(tokenize('what does it do and what was it')).toEqual([]);
   });
 
   it('folds English plurals', () => {

@@ -83,6 +83,10 @@ export type SkipRequest = z.infer<typeof skipRequest>;
 
 export const sessionIdParam = z.object({ id: z.string().min(1).max(100) });
 
+/** GET /api/sessions/:id/report.md?lang=: the language of the report's fixed text and topic names (the web UI's two). */
+export const reportMarkdownQuery = z.object({ lang: z.enum(['zh', 'en'], { error: 'lang must be zh or en' }).default('zh') });
+export type ReportMarkdownQuery = z.input<typeof reportMarkdownQuery>;
+
 const sessionStatus = z.enum(['active', 'paused', 'finished']);
 const endReason = z.enum(['completed', 'finished_early']);
 const promptKind = z.enum(['main', 'follow_up']);

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import {
   answerRequest,
   createSessionRequest,
+  reportMarkdownQuery,
   sessionIdParam,
   skipRequest,
   type SessionDetailResponse,
@@ -14,6 +15,7 @@ import {
 } from '../api/schemas.js';
 import type { AppDeps } from '../app.js';
 import { validate, validateBody } from '../http/validate.js';
+import { renderReportMarkdown } from '../interview/report-markdown.js';
 import type { SessionReport } from '../interview/session-report.js';
 
 /** True when A and B are the same type: a field added to one and not the other, or typed differently, makes it false. */
@@ -66,10 +68,12 @@ export function sessionRoutes(deps: AppDeps) {
       const body: SessionReportResponse = interview().report(c.req.valid('param').id);
       return c.json(body, 200);
     })
-    .get('/:id/report.md', validate('param', sessionIdParam), (c) => {
-      const markdown = interview().reportMarkdown(c.req.valid('param').id);
+    .get('/:id/report.md', validate('param', sessionIdParam), validate('query', reportMarkdownQuery), (c) => {
+      const { lang } = c.req.valid('query');
+      const markdown = renderReportMarkdown(interview().report(c.req.valid('param').id), { lang });
       return c.body(markdown, 200, {
         'content-type': 'text/markdown; charset=utf-8',
+        'content-language': lang === 'zh' ? 'zh-CN' : 'en',
         'content-disposition': `inline; filename="interview-${c.req.valid('param').id}.md"`,
       });
     });

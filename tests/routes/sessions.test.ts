@@ -241,6 +241,39 @@ describe('interview sessions over HTTP: requests QA found mishandled', () => {
     expect(listed).toEqual([expect.objectContaining({ id: session.id, topics: ['regularization'], questions: 4 })]);
   });
 
+  // Bug: report.md was all Chinese (headings, verdicts, units) even for a reader of the English interface.
+  it('serves report.md in English for lang=en and unchanged in Chinese by default or for lang=zh, and refuses another lang with 400', async () => {
+    const app = await start(new FakeGrader());
+    const session = await startSession(app.url, { count: 2, strategy: 'sequential', topics: ['cnn'], followUps: false });
+    await api(app.url, 'POST', `/api/sessions/${session.id}/answers`, { answer: GOOD_ANSWER, durationMs: 42_000 });
+    await api(app.url, 'POST', `/api/sessions/${session.id}/skip`, {});
+    const get = (query: string) => fetch(`${app.url}/api/sessions/${session.id}/report.md${query}`);
+
+    const chinese = await get('');
+    expect(chinese.headers.get('content-language')).toBe('zh-CN');
+    const markdown = await chinese.text();
+    expect(markdown).toContain('# 模拟面试报告');
+    expect(markdown).toContain('| 卷积神经网络 |');
+    expect(await get('?lang=zh').then((r) => r.text())).toBe(markdown);
+
+    const english = await get('?lang=en');
+    expect(english.status).toBe(200);
+    expect(english.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(english.headers.get('content-language')).toBe('en');
+    const text = await english.text();
+    expect(text).toContain('# Mock interview report');
+    expect(text).toContain('- Question order: In notes order · Status: Completed');
+    expect(text).toContain('| Topic | Score | Questions |\n| --- | ---: | ---: |\n| CNN |');
+    expect(text).toContain('### 1. padding的作用 — 10.0 / 10 (excellent)');
+    expect(text).toContain('### 2. pooling层如何进行反向传播 — skipped');
+    expect(text).toContain('Time: 42 s');
+
+    for (const query of ['?lang=fr', '?lang=', '?lang=EN']) {
+      expect(await api(app.url, 'GET', `/api/sessions/${session.id}/report.md${query}`)).toEqual({ status: 400, body: { code: 'bad_request:validation', message: 'lang: lang must be zh or en' } });
+    }
+    expect((await api<{ code: string }>(app.url, 'GET', '/api/sessions/no-such-id/report.md?lang=en')).body.code).toBe('not_found:session');
+  });
+
   // Bug: an answer sent milliseconds after the prompt showed 语速 "380000 字/分" in report.md.
   it('gives no speaking rate for an answer sent within milliseconds, and gives one for a timed answer', async () => {
     const app = await start(new FakeGrader());

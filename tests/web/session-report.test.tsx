@@ -87,6 +87,8 @@ beforeEach(() => {
   fetchMock = vi.fn((url: string) => {
     if (url === '/api/sessions/s1/report') return Promise.resolve(Response.json(report));
     if (url === '/api/questions/q0') return Promise.resolve(Response.json(section));
+    // The export echoes the language it was asked for, so a test can see which one the download holds.
+    if (url.startsWith('/api/sessions/s1/report.md?')) return Promise.resolve(new Response(`# report ${new URLSearchParams(url.split('?')[1]).get('lang')}\n`));
     return Promise.resolve(Response.json({ code: 'not_found', message: 'no' }, { status: 404 }));
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -95,6 +97,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 async function renderReport(lang: Lang = 'zh') {
@@ -165,6 +168,37 @@ describe('SessionReportView', () => {
   it('uses the topic names the report carries in the reader’s language', async () => {
     await renderReport('en');
     expect(rows(screen.getByTestId('report-topics')).map((r) => r[0])).toEqual(['CNNs', 'Optimisation']);
+  });
+
+  // Bug: the Markdown export was all Chinese even for a reader of the English interface.
+  it('downloads the Markdown report in the language the reader is using', async () => {
+    // jsdom has no object URLs and does not download: record what would be saved instead.
+    const saved: { name: string; blob: Blob }[] = [];
+    const objectUrls = new Map<string, Blob>();
+    vi.stubGlobal(
+      'URL',
+      class extends URL {
+        static override createObjectURL(blob: Blob): string {
+          const url = `blob:${objectUrls.size}`;
+          objectUrls.set(url, blob);
+          return url;
+        }
+        static override revokeObjectURL(): void {}
+      },
+    );
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ name: this.download, blob: objectUrls.get(this.getAttribute('href')!)! });
+    });
+
+    for (const lang of ['en', 'zh'] as const) {
+      await renderReport(lang);
+      fireEvent.click(screen.getByTestId('export-markdown'));
+      await vi.waitFor(() => expect(saved).toHaveLength(lang === 'en' ? 1 : 2));
+      cleanup();
+    }
+    expect(requested().filter((url) => url.includes('report.md'))).toEqual(['/api/sessions/s1/report.md?lang=en', '/api/sessions/s1/report.md?lang=zh']);
+    expect(saved.map((s) => s.name)).toEqual(['interview-report-2025-03-03-s1.md', 'interview-report-2025-03-03-s1.md']);
+    expect(await Promise.all(saved.map((s) => s.blob.text()))).toEqual(['# report en\n', '# report zh\n']);
   });
 
   it('offers to resume an interview that is not finished, with no score or weak points before the first answer', async () => {

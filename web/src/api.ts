@@ -13,6 +13,7 @@ import type {
   ProgressResponse,
   QuestionDetailResponse,
   QuestionsResponse,
+  ReportMarkdownQuery,
   SearchRequest,
   SearchResponse,
   SessionDetailResponse,
@@ -183,8 +184,9 @@ export const api = {
   finish: (id: string) => request<{ session: SessionView }>('POST', sessionPath(id, '/finish')),
   /** The session's report as the server computes it (scores, each question's points, weakest points). */
   report: (id: string, signal?: AbortSignal) => request<SessionReportResponse>('GET', sessionPath(id, '/report'), undefined, signal),
-  async reportMarkdown(id: string): Promise<string> {
-    const response = await send('GET', sessionPath(id, '/report.md'));
+  /** The report as a Markdown file, its fixed text in `lang` (the reader's interface language). */
+  async reportMarkdown(id: string, lang: NonNullable<ReportMarkdownQuery['lang']>): Promise<string> {
+    const response = await send('GET', sessionPath(id, `/report.md?lang=${encodeURIComponent(lang)}`));
     return response.text();
   },
   due: (signal?: AbortSignal) => request<DueResponse>('GET', '/api/review/due', undefined, signal),

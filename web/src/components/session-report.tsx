@@ -43,7 +43,7 @@ export function SessionReportView({ report, onNewInterview }: { report: SessionR
     setExporting(true);
     setExportError(null);
     try {
-      const markdown = await api.reportMarkdown(report.sessionId);
+      const markdown = await api.reportMarkdown(report.sessionId, lang);
       const url = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;

@@ -10,7 +10,7 @@ import { expectAnswer, startInterview, transition, type EndReason, type Intervie
 import { questionMastery } from './mastery.js';
 import { computeProgress, summarize, type Progress, type SessionSummary } from './progress.js';
 import type { QuestionCatalog, QuestionInfo } from './question-catalog.js';
-import { renderReportMarkdown } from './report-markdown.js';
+import { renderReportMarkdown, type ReportLang } from './report-markdown.js';
 import { FsrsReviewScheduler, type StoredCard } from './review-scheduler.js';
 import { selectQuestions, type Strategy } from './select-questions.js';
 import { buildReport, type SessionReport } from './session-report.js';
@@ -197,8 +197,8 @@ export class InterviewService {
     return buildReport(session, this.store.listAttempts(id), (t) => this.deps.catalog.tagger.label(t));
   }
 
-  reportMarkdown(id: string): string {
-    return renderReportMarkdown(this.report(id), this.deps.timeZone ? { timeZone: this.deps.timeZone } : {});
+  reportMarkdown(id: string, lang: ReportLang = 'zh'): string {
+    return renderReportMarkdown(this.report(id), { lang, ...(this.deps.timeZone ? { timeZone: this.deps.timeZone } : {}) });
   }
 
   /** Questions whose review is due now, most overdue first, and when the next one after them falls due. */

@@ -15,7 +15,6 @@ import {
 } from '../api/schemas.js';
 import type { AppDeps } from '../app.js';
 import { validate, validateBody } from '../http/validate.js';
-import { renderReportMarkdown } from '../interview/report-markdown.js';
 import type { SessionReport } from '../interview/session-report.js';
 
 /** True when A and B are the same type: a field added to one and not the other, or typed differently, makes it false. */
@@ -70,7 +69,7 @@ export function sessionRoutes(deps: AppDeps) {
     })
     .get('/:id/report.md', validate('param', sessionIdParam), validate('query', reportMarkdownQuery), (c) => {
       const { lang } = c.req.valid('query');
-      const markdown = renderReportMarkdown(interview().report(c.req.valid('param').id), { lang });
+      const markdown = interview().reportMarkdown(c.req.valid('param').id, lang);
       return c.body(markdown, 200, {
         'content-type': 'text/markdown; charset=utf-8',
         'content-language': lang === 'zh' ? 'zh-CN' : 'en',

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,6 +70,93 @@ describe('parseMarkdown', () => {
   });
 });
 
+describe('parseMarkdown on what QA found in other notes folders', () => {
+  const titles = (markdown: string) => parseMarkdown('q.md', markdown).sections.map((s) => s.title);
+
+  it('reads numbered ##### and ###### headings as questions and leaves unnumbered ones in the answer as labels', () => {
+    const { sections } = parseMarkdown('n.md', '## 1. Sharding?\nA\n#### 2. Replication?\nB\n##### 3. What is a quorum?\nC\n##### 优点\nD\n###### 4) Last?\nE\n');
+    expect(sections.map((s) => [s.number, s.level, s.title])).toEqual([
+      [1, 2, 'Sharding?'],
+      [2, 4, 'Replication?'],
+      [3, 5, 'What is a quorum?'],
+      [4, 6, 'Last?'],
+    ]);
+    expect(sections[2]!.answer).toBe('C\n##### 优点\nD');
+  });
+
+  it('does not let an unclosed code fence swallow the questions after it, and reports the line it opens on', () => {
+    const { sections, warnings } = parseMarkdown('u.md', '## 1. Generator?\n\n```python\ndef gen():\n    yield 1\n\n## 2. Context manager?\nwith\n\n## 3. GIL?\nlock\n');
+    expect(sections.map((s) => s.title)).toEqual(['Generator?', 'Context manager?', 'GIL?']);
+    expect(warnings).toEqual(['u.md:3: this code fence (```) is never closed, so the lines after it are read as notes, not code. Close it with a line of ```.']);
+  });
+
+  it('closes a fence only with the same marker at least as long, so ```` can show ``` inside', () => {
+    const { sections } = parseMarkdown('f.md', '## 1. Fences?\n````markdown\n```python\nx\n```\n# Title inside the example\n````\n## 2. Decorator?\nwraps\n');
+    expect(sections.map((s) => s.title)).toEqual(['Fences?', 'Decorator?']);
+    expect(sections[0]!.answer).toContain('# Title inside the example');
+  });
+
+  it('skips YAML front matter, its # comments included', () => {
+    const { sections, warnings } = parseMarkdown('fm.md', '---\ntitle: Stats\n# author comment inside YAML\ndate: 2024-01-01\n---\n\n## 1. What is a p-value?\nP.\n');
+    expect(sections.map((s) => [s.title, s.startLine])).toEqual([['What is a p-value?', 7]]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads a file that merely starts with a thematic break as notes, not as front matter', () => {
+    expect(titles('---\n## 1. First?\nA\n\n---\n## 2. Second?\nB\n')).toEqual(['First?', 'Second?']);
+  });
+
+  it('skips HTML comments, headings inside them included, and keeps their text out of answers', () => {
+    const { sections } = parseMarkdown('c.md', '## 1. Closure?\nCaptures variables. <!-- note to self -->\n\n<!--\n## 2. Draft question not ready\nTODO\n-->\n');
+    expect(sections.map((s) => s.title)).toEqual(['Closure?']);
+    expect(sections[0]).toMatchObject({ answer: 'Captures variables. ', endLine: 2 });
+  });
+
+  it('reports an HTML comment that is never closed and still reads the questions after it', () => {
+    const { sections, warnings } = parseMarkdown('c.md', '## 1. A?\nx <!-- oops\n## 2. B?\ny\n');
+    expect(sections.map((s) => s.title)).toEqual(['A?', 'B?']);
+    expect(warnings).toEqual(['c.md:2: this HTML comment (<!--) is never closed, so the text after it is read as notes. Close it with -->.']);
+  });
+
+  it('reads setext headings (underlined with === or ---) as questions, and --- after a blank line as a break', () => {
+    const { sections, warnings } = parseMarkdown('s.md', 'What is a load balancer?\n========================\n\nSpreads requests.\n\n---\n\nWhat is caching?\n----------------\n\nKeeps results close.\n- a list item\n---\n');
+    expect(sections.map((s) => [s.title, s.level, s.startLine])).toEqual([
+      ['What is a load balancer?', 1, 1],
+      ['What is caching?', 2, 8],
+    ]);
+    expect(sections[0]!.answer).toBe('Spreads requests.\n\n---');
+    expect(sections[1]!.answer).toBe('Keeps results close.\n- a list item\n---');
+    expect(warnings).toEqual([]);
+  });
+
+  // Regression (QA): "## **7. What is memoization?**" lost its number.
+  it('keeps the number of a heading wrapped in emphasis, and drops the emphasis from its title', () => {
+    const { sections } = parseMarkdown('b.md', '## **7. What is memoization?**\nA\n## **8.** What is recursion?\nB\n## __9、什么是池化__\nC\n## **Bold only**\nD\n');
+    expect(sections.map((s) => [s.number, s.title, s.heading])).toEqual([
+      [7, 'What is memoization?', '**7. What is memoization?**'],
+      [8, 'What is recursion?', '**8.** What is recursion?'],
+      [9, '什么是池化', '__9、什么是池化__'],
+      [null, 'Bold only', '**Bold only**'],
+    ]);
+  });
+
+  it('keeps a # that ends the heading text (C#), dropping only a closing sequence after a space', () => {
+    expect(titles('## What is C#\nA\n## What is F# ##\nB\n')).toEqual(['What is C#', 'What is F#']);
+  });
+
+  it('reports, with file and line, a heading without a space after the #s and an empty heading', () => {
+    const { sections, warnings } = parseMarkdown('w.md', '## 1. Real?\nA\n##2. Looks like a heading\n##\n');
+    expect(sections).toHaveLength(1);
+    expect(warnings).toEqual(['w.md:3: "##2. Looks like a heading" is not read as a heading: put a space after the #s.', 'w.md:4: an empty heading is ignored.']);
+  });
+
+  it('names every kind of heading it reads when a file has none', () => {
+    expect(parseMarkdown('p.md', 'just text\n').warnings).toEqual([
+      'p.md: no headings found, so no questions were taken from it (questions are headings: # to ####, numbered ##### or ######, or a line underlined with === or ---).',
+    ]);
+  });
+});
+
 describe('loadNotes on bad input', () => {
   it('says so clearly for an empty folder', async () => {
     await expect(loadNotes(tempDir())).rejects.toThrow(/No markdown/);
@@ -96,6 +183,39 @@ describe('loadNotes on bad input', () => {
     const notes = await loadNotes(dir);
     expect(notes.sections.map((s) => s.file)).toEqual(['sub/q.md']);
     expect(notes.warnings.join()).toMatch(/plain\.md: no headings/);
+  });
+
+  it('reads notes reached through symbolic links to a file or a folder, and skips a link back into the folder', async () => {
+    const elsewhere = tempDir();
+    writeFileSync(path.join(elsewhere, 'linked-file.md'), '## 1. Linked file?\nyes\n');
+    mkdirSync(path.join(elsewhere, 'sub'));
+    writeFileSync(path.join(elsewhere, 'sub', 'q.md'), '## 1. Linked folder?\nyes\n');
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'own.md'), '## 1. Own?\nyes\n');
+    symlinkSync(path.join(elsewhere, 'linked-file.md'), path.join(dir, 'linked-file.md'));
+    symlinkSync(path.join(elsewhere, 'sub'), path.join(dir, 'linked-dir'));
+    symlinkSync(dir, path.join(dir, 'loop'));
+    symlinkSync(path.join(elsewhere, 'missing.md'), path.join(dir, 'broken.md'));
+    const notes = await loadNotes(dir);
+    expect(notes.sections.map((s) => [s.file, s.title])).toEqual([
+      ['linked-dir/q.md', 'Linked folder?'],
+      ['linked-file.md', 'Linked file?'],
+      ['own.md', 'Own?'],
+    ]);
+    expect(notes.skipped).toEqual([
+      { file: 'broken.md', reason: 'a link to a file that does not exist, skipped' },
+      { file: 'loop', reason: 'a link to a folder that is already read, skipped' },
+    ]);
+  });
+
+  it('reports a plain-text notes file it does not read, and passes over other files silently', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'q.md'), '## Q\nA\n');
+    writeFileSync(path.join(dir, 'notes.txt'), '## Not read\n');
+    writeFileSync(path.join(dir, 'glossary.yaml'), 'sets: []\n');
+    const notes = await loadNotes(dir);
+    expect(notes.skipped).toEqual([{ file: 'notes.txt', reason: 'not a markdown file, skipped; rename it to .md to include it' }]);
+    expect(notes.warnings).toEqual(['notes.txt: not a markdown file, skipped; rename it to .md to include it.']);
   });
 
   it('refuses a folder whose files have no questions at all', async () => {

@@ -1,6 +1,7 @@
 // The only reader of process.env: every setting parsed and validated once, all problems reported together.
 
 import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 
 const flag = z
@@ -29,6 +30,11 @@ export interface Config {
   host: string;
   dataDir: string;
   notesDir: string;
+  /**
+   * True when the notes folder was chosen (NOTES_DIR, which the commands' `--notes DIR` sets); false when `notesDir`
+   * is only the default, in which case the commands keep using the folder the index was last built from.
+   */
+  notesDirChosen: boolean;
   glossaryFile: string;
   topicsFile: string;
   embedModel: string;
@@ -45,6 +51,48 @@ export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
+  }
+}
+
+/** A mistake on a command line (unknown option, missing value, stray argument); the CLIs print it and exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/**
+ * The configuration for a command: the environment, with the command line's `--notes DIR` applied on top, since the
+ * flag and NOTES_DIR choose the same thing.
+ */
+export function loadConfigFor(flags: { notes?: string | undefined }, env: Record<string, string | undefined> = process.env): Config {
+  if (flags.notes === undefined) return loadConfig(env);
+  if (flags.notes.trim() === '') throw new UsageError('--notes needs a folder');
+  return loadConfig({ ...env, NOTES_DIR: flags.notes });
+}
+
+/** node:util parseArgs (strict), with its errors turned into one short UsageError sentence. */
+export function parseCommandLine<T extends Omit<ParseArgsConfig, 'strict' | 'args'>>(args: string[], config: T) {
+  try {
+    return parseArgs({ ...config, args, strict: true } as T & { args: string[]; strict: true });
+  } catch (error) {
+    throw new UsageError(describeArgsError(error as Error & { code?: string }, 'notes' in (config.options ?? {})));
+  }
+}
+
+function describeArgsError(error: Error & { code?: string }, takesNotes: boolean): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const option = quoted.split(' ')[0]!;
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option}`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument '${quoted}'${takesNotes ? ` (to choose the notes folder: --notes ${quoted})` : ''}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /does not take/.test(error.message) ? `${option} does not take a value` : `${option} needs a value`;
+    default:
+      return error.message;
   }
 }
 
@@ -70,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir,
     notesDir: path.resolve(e.NOTES_DIR),
+    notesDirChosen: blank.NOTES_DIR !== undefined,
     glossaryFile: path.resolve(e.GLOSSARY_FILE),
     topicsFile: path.resolve(e.TOPICS_FILE),
     embedModel: e.EMBED_MODEL,

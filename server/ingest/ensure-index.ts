@@ -1,17 +1,101 @@
-// Builds or updates the index only when it is missing or stale, logging why (to stderr, keeping stdout clean).
+// Gets the index ready for a command: picks the notes folder, builds or updates the index when it is stale (saying
+// why), reports what in the notes was skipped on every run, and rebuilds once from the notes an index that cannot be
+// opened. Logs go to stderr by default, keeping stdout clean for the CLIs' results.
 
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Config } from '../config.js';
+import { IndexError, NotesError } from '../errors.js';
 import { createEmbedder } from '../retrieval/create-embedder.js';
-import { staleness } from './ingest.js';
+import { readManifest, type Manifest } from '../retrieval/index-store.js';
+import { checkIndex, type IngestSummary } from './ingest.js';
 import type { Progress } from './progress.js';
 import { runIngest } from './run-ingest.js';
 
-export async function ensureIndex(config: Config, log: (line: string) => void = (l) => console.error(l), progress?: Progress): Promise<void> {
-  const modelId = createEmbedder(config).modelId;
-  const reason = await staleness({ notesDir: config.notesDir, indexDir: config.indexDir, glossaryFile: config.glossaryFile, modelId });
-  if (!reason) return;
-  log(`Indexing notes in ${config.notesDir} (${reason})…`);
-  const summary = await runIngest(config, progress ? { progress } : {});
-  summary.warnings.forEach((w) => log(`warning: ${w}`));
+export type Log = (line: string) => void;
+
+const toStderr: Log = (line) => console.error(line);
+
+// Enough to see what kind of problems there are without burying the rest of the output; ingest lists them all.
+const MAX_WARNINGS_LOGGED = 20;
+
+/**
+ * The config with the notes folder to use: the one chosen (NOTES_DIR or `--notes DIR`), else the folder the index
+ * was last built from, so that a folder chosen once for ingest stays in use until another is chosen. Throws when
+ * that folder is gone rather than switching to the default silently.
+ */
+export async function chooseNotesDir(config: Config, log: Log = toStderr): Promise<Config> {
+  if (config.notesDirChosen) return config;
+  const last = await lastIndexed(path.dirname(config.indexDir));
+  if (!last || last.notesDir === config.notesDir) return config;
+  const folder = await stat(last.notesDir).catch(() => null);
+  if (!folder?.isDirectory()) {
+    throw new NotesError(
+      `The index holds the notes in ${last.notesDir}, which is no longer there. Choose the notes folder with --notes DIR or NOTES_DIR=DIR (the bundled notes: --notes ${path.relative(process.cwd(), config.notesDir) || '.'}).`,
+    );
+  }
+  log(`Using the notes in ${last.notesDir}, the folder indexed last (choose another with --notes DIR or NOTES_DIR=DIR).`);
+  return { ...config, notesDir: last.notesDir };
+}
+
+/** The most recently built index's manifest among every model's index folder, or null. */
+async function lastIndexed(indexRoot: string): Promise<Manifest | null> {
+  const names = await readdir(indexRoot).catch(() => [] as string[]);
+  let newest: Manifest | null = null;
+  for (const name of names) {
+    // Staging and backup folders of an index swap (`<model>.new-<pid>`, `<model>.old-<pid>`) are not indexes.
+    if (/\.(new|old)-\d+$/.test(name)) continue;
+    const manifest = await readManifest(path.join(indexRoot, name)).catch(() => null);
+    if (manifest && (!newest || manifest.builtAt > newest.builtAt)) newest = manifest;
+  }
+  return newest;
+}
+
+/**
+ * Builds or updates the index only when it is missing or stale, logging why, and logs the notes' warnings (skipped
+ * files and the like) every time. Returns the config with the notes folder used.
+ */
+export async function ensureIndex(config: Config, log: Log = toStderr, progress?: Progress): Promise<Config> {
+  const chosen = await chooseNotesDir(config, log);
+  const modelId = createEmbedder(chosen).modelId;
+  const check = await checkIndex({ notesDir: chosen.notesDir, indexDir: chosen.indexDir, glossaryFile: chosen.glossaryFile, modelId });
+  if (!check.reason) {
+    logWarnings(check.notes.warnings, log);
+    return chosen;
+  }
+  log(`Indexing notes in ${chosen.notesDir} (${check.reason})…`);
+  const summary = await runIngest(chosen, { notes: check.notes, ...(progress ? { progress } : {}) });
+  logIngest(summary, log);
+  return chosen;
+}
+
+/**
+ * ensureIndex, then `open`. An index that looks current but cannot be opened (a file truncated, corrupted, missing
+ * or inconsistent) is rebuilt from the notes once — what its error would tell the user to run — so that commands
+ * and the server recover by themselves.
+ */
+export async function openIndex<T>(config: Config, open: (config: Config) => Promise<T>, options: { log?: Log; progress?: Progress } = {}): Promise<{ config: Config; opened: T }> {
+  const log = options.log ?? toStderr;
+  const chosen = await ensureIndex(config, log, options.progress);
+  try {
+    return { config: chosen, opened: await open(chosen) };
+  } catch (error) {
+    if (!(error instanceof IndexError)) throw error;
+    log(error.message);
+    log('Rebuilding the index from the notes now (the same as `npm run ingest -- --rebuild`)…');
+    const summary = await runIngest(chosen, { rebuild: true, ...(options.progress ? { progress: options.progress } : {}) });
+    log(`Rebuilt the index: ${summary.sections} questions (${summary.chunks} chunks) in ${summary.seconds.toFixed(1)} s.`);
+    return { config: chosen, opened: await open(chosen) };
+  }
+}
+
+function logIngest(summary: IngestSummary, log: Log): void {
+  if (summary.rebuiltBecause) log(`The existing index could not be updated (${summary.rebuiltBecause}), so every note was embedded again.`);
+  logWarnings(summary.warnings, log);
   log(`Indexed ${summary.sections} questions (${summary.chunks} chunks, ${summary.embedded} embedded) in ${summary.seconds.toFixed(1)} s.`);
+}
+
+function logWarnings(warnings: string[], log: Log): void {
+  warnings.slice(0, MAX_WARNINGS_LOGGED).forEach((w) => log(`warning: ${w}`));
+  if (warnings.length > MAX_WARNINGS_LOGGED) log(`… and ${warnings.length - MAX_WARNINGS_LOGGED} more warnings (\`npm run ingest\` lists them all).`);
 }

@@ -4,10 +4,9 @@ import type { Config } from '../config.js';
 import { loadGlossary } from '../glossary/load-glossary.js';
 import { createEmbedder } from '../retrieval/create-embedder.js';
 import { addWords } from '../text/tokenize.js';
-import { ingest, type IngestSummary } from './ingest.js';
-import type { Progress } from './progress.js';
+import { ingest, type IngestOptions, type IngestSummary } from './ingest.js';
 
-export async function runIngest(config: Config, options: { rebuild?: boolean; progress?: Progress } = {}): Promise<IngestSummary> {
+export async function runIngest(config: Config, options: Pick<IngestOptions, 'rebuild' | 'progress' | 'notes'> = {}): Promise<IngestSummary> {
   const glossary = await loadGlossary(config.glossaryFile);
   addWords(glossary.sets.flatMap((s) => s.terms));
   return ingest({

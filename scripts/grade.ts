@@ -1,4 +1,4 @@
-// npm run -s grade -- --batch FILE — grades JSONL lines {"id", "question", "answer"} and prints exactly one JSON
+// npm run -s grade -- --batch FILE [--notes DIR] — grades JSONL lines {"id", "question", "answer"} and prints exactly one JSON
 // line per input line, in order: {"id", "score", "maxScore", "verdict", …} or {"id", "error"}. `question` is a
 // question id, the leading number of a numbered heading ("11") or the exact heading; other text is graded as a
 // free question against the notes retrieved for it. FILE "-" reads standard input. Logs go to stderr only.
@@ -11,35 +11,36 @@ process.stdout.write = ((chunk: unknown, encoding?: unknown, callback?: unknown)
 for (const method of ['log', 'info', 'warn', 'debug'] as const) console[method] = (...args: unknown[]) => console.error(...args);
 
 const { readFile } = await import('node:fs/promises');
-const { parseArgs } = await import('node:util');
-const { loadConfig, ConfigError } = await import('../server/config.js');
+const { loadConfigFor, parseCommandLine, UsageError } = await import('../server/config.js');
 const { createServices } = await import('../server/deps.js');
-const { ensureIndex } = await import('../server/ingest/ensure-index.js');
+const { openIndex } = await import('../server/ingest/ensure-index.js');
 const { gradeBatchLine } = await import('../server/grading/batch.js');
+const { exitWithError, NOTES_OPTION } = await import('./cli-args.js');
 
-const { values } = parseArgs({ options: { batch: { type: 'string' } }, allowPositionals: false });
-if (!values.batch) {
-  console.error('usage: npm run -s grade -- --batch FILE   (JSONL lines {"id", "question", "answer"}; FILE "-" for stdin)');
-  process.exit(2);
-}
+const USAGE = 'npm run -s grade -- --batch FILE [--notes DIR]   (JSONL lines {"id", "question", "answer"}; FILE "-" for stdin)';
+
+const { notes, batch } = (() => {
+  try {
+    const { values } = parseCommandLine(process.argv.slice(2), { options: { ...NOTES_OPTION, batch: { type: 'string' } } });
+    if (!values.batch) throw new UsageError('--batch FILE is required');
+    return { notes: values.notes, batch: values.batch };
+  } catch (error) {
+    return exitWithError('grade', error, USAGE);
+  }
+})();
 
 let input: string;
 try {
-  input = values.batch === '-' ? await readStdin() : await readFile(values.batch, 'utf8');
+  input = batch === '-' ? await readStdin() : await readFile(batch, 'utf8');
 } catch (error) {
-  console.error(`grade: cannot read ${values.batch}: ${(error as Error).message}`);
+  console.error(`grade: cannot read ${batch}: ${(error as Error).message}`);
   process.exit(1);
 }
 
-let services;
-try {
-  const config = loadConfig();
-  await ensureIndex(config);
-  services = await createServices(config);
-} catch (error) {
-  console.error(`grade: ${error instanceof ConfigError ? error.message : `could not prepare the notes: ${(error as Error).message}`}`);
-  process.exit(1);
-}
+const services = await openIndex(loadConfigFor({ notes }), createServices).then(
+  ({ opened }) => opened,
+  (error: unknown) => exitWithError('grade', error),
+);
 
 // Blank lines are spacing, not inputs; every other line yields exactly one output line, in input order.
 const lines = input.split(/\r?\n/).filter((line) => line.trim() !== '');

@@ -1,27 +1,35 @@
-// npm run -s search -- "query" [--k 5] [--json]   |   npm run -s search -- --batch FILE [--k 5]
+// npm run -s search -- "query" [--k 5] [--json] [--notes DIR]   |   npm run -s search -- --batch FILE [--k 5] [--notes DIR]
 // Batch mode reads JSONL {"id","query"} and writes exactly one JSON line per input line, in order, to stdout:
 // {"id","inScope","hits":[{"heading","score",...}]}; a line it cannot read gets {"id","inScope":false,"hits":[],"error"}.
-// Logs go to stderr.
+// Logs go to stderr. The notes folder is chosen as for every command: --notes DIR or NOTES_DIR, else the one indexed
+// last.
 
 import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
-import { loadConfig } from '../server/config.js';
-import { ensureIndex } from '../server/ingest/ensure-index.js';
+import { loadConfigFor, parseCommandLine, UsageError } from '../server/config.js';
+import { openIndex } from '../server/ingest/ensure-index.js';
 import { openSearch } from '../server/retrieval/open-search.js';
+import { exitWithError, NOTES_OPTION } from './cli-args.js';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { k: { type: 'string', default: '5' }, json: { type: 'boolean', default: false }, batch: { type: 'string' } },
-});
+const USAGE = 'npm run -s search -- "your question" [--k 5] [--json] [--notes DIR]  |  --batch FILE.jsonl';
 
-const k = Number(values.k);
-if (!Number.isInteger(k) || k < 1 || k > 50) fail('--k must be a whole number from 1 to 50');
-if (!values.batch && positionals.length === 0) fail('usage: npm run -s search -- "your question" [--k 5] [--json]  |  --batch FILE.jsonl');
-
-const config = loadConfig();
-await ensureIndex(config);
-const { retriever } = await openSearch(config);
+let prepared;
+try {
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), {
+    allowPositionals: true,
+    options: { ...NOTES_OPTION, k: { type: 'string', default: '5' }, json: { type: 'boolean', default: false }, batch: { type: 'string' } },
+  });
+  const k = Number(values.k);
+  if (!Number.isInteger(k) || k < 1 || k > 50) throw new UsageError('--k must be a whole number from 1 to 50');
+  if (!values.batch && positionals.length === 0) throw new UsageError('no question given');
+  if (values.batch) await readable(values.batch);
+  const { opened } = await openIndex(loadConfigFor(values), openSearch);
+  prepared = { values, positionals, k, retriever: opened.retriever };
+} catch (error) {
+  exitWithError('search', error, USAGE);
+}
+const { values, positionals, k, retriever } = prepared;
 
 if (values.batch) {
   const lines = createInterface({ input: createReadStream(values.batch), crlfDelay: Infinity });
@@ -56,7 +64,11 @@ if (values.batch) {
   }
 }
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
+/** Fails up front with one line (rather than a stream error's stack trace mid-run) for a batch file it cannot read. */
+async function readable(file: string): Promise<void> {
+  try {
+    await access(file);
+  } catch (error) {
+    throw new Error(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }

@@ -1,22 +1,20 @@
-// npm start: serves the tutor on HOST:PORT, building or updating the notes index first when it is stale.
+// npm start [-- --notes DIR]: serves the tutor on HOST:PORT, building or updating the notes index first when it is stale.
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfigFor, parseCommandLine, UsageError, type Config } from './config.js';
 import { createServices } from './deps.js';
-import { IndexError } from './errors.js';
-import { runIngest } from './ingest/run-ingest.js';
-import { ensureIndex } from './ingest/ensure-index.js';
+import { openIndex } from './ingest/ensure-index.js';
 import { ServiceHolder } from './services.js';
 import { ensureWebBuild } from './web-build.js';
 
 const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Builds web/dist when stale (skipped with --no-web-build, as `npm run dev` does: Vite serves the UI there). */
-async function prepareWeb(): Promise<string | undefined> {
-  if (process.argv.includes('--no-web-build')) return undefined;
+async function prepareWeb(build: boolean): Promise<string | undefined> {
+  if (!build) return undefined;
   try {
     await ensureWebBuild({ projectDir: PROJECT_DIR, log: (line) => console.log(line) });
   } catch (error) {
@@ -26,34 +24,32 @@ async function prepareWeb(): Promise<string | undefined> {
 }
 
 async function prepare(config: Config, holder: ServiceHolder): Promise<void> {
-  await ensureIndex(config, (line) => {
-    console.log(line);
-    holder.progress(line);
+  // A damaged or inconsistent index is rebuilt from the notes inside openIndex: npm start should just work.
+  const { opened } = await openIndex(config, createServices, {
+    log: (line) => {
+      console.log(line);
+      holder.progress(line);
+    },
   });
-  try {
-    holder.set(await createServices(config));
-  } catch (error) {
-    // The manifest looked current but a file is truncated, corrupted or missing (a disk error, a copy cut short):
-    // npm start should just work, so rebuild from the notes — what the message would tell the user to run.
-    if (!(error instanceof IndexError)) throw error;
-    console.warn(`${error.message}\nRebuilding the index from the notes now (the same as \`npm run ingest -- --rebuild\`)…`);
-    holder.progress(`rebuilding the damaged index of ${config.notesDir}`);
-    const summary = await runIngest(config, { rebuild: true });
-    console.log(`Rebuilt the index: ${summary.sections} questions (${summary.chunks} chunks) in ${summary.seconds.toFixed(1)} s.`);
-    holder.set(await createServices(config));
-  }
+  holder.set(opened);
 }
 
 async function main(): Promise<void> {
   let config: Config;
+  let webBuild: boolean;
   try {
-    config = loadConfig();
+    const { values } = parseCommandLine(process.argv.slice(2), {
+      options: { notes: { type: 'string' }, 'no-web-build': { type: 'boolean', default: false } },
+    });
+    config = loadConfigFor(values);
+    webBuild = !values['no-web-build'];
   } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : error);
+    if (!(error instanceof ConfigError || error instanceof UsageError)) throw error;
+    console.error(error instanceof UsageError ? `npm start: ${error.message} (usage: npm start [-- --notes DIR])` : error.message);
     process.exit(2);
   }
   const holder = new ServiceHolder();
-  const webRoot = await prepareWeb();
+  const webRoot = await prepareWeb(webBuild);
   const app = createApp({
     services: holder,
     llmModel: config.llm?.model ?? null,

@@ -13,7 +13,7 @@ try {
   const { values } = parseCommandLine(process.argv.slice(2), { options: { ...NOTES_OPTION, rebuild: { type: 'boolean', default: false } } });
   const config = await chooseNotesDir(loadConfigFor(values));
   const summary = await runIngest(config, { rebuild: values.rebuild, progress: cliProgressReporter() });
-  if (summary.rebuiltBecause) console.error(`The existing index could not be updated (${summary.rebuiltBecause}), so every note was embedded again.`);
+  if (summary.rebuiltBecause) console.error(`The existing index could not be reused (${summary.rebuiltBecause}), so every note was embedded again.`);
   for (const w of summary.warnings) console.error(`warning: ${w}`);
   console.error(
     `ingested ${summary.sections} sections (${summary.emptyAnswers} without an answer) from ${config.notesDir} into ${summary.chunks} chunks; ` +

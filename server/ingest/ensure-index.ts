@@ -8,7 +8,7 @@ import type { Config } from '../config.js';
 import { IndexError, NotesError } from '../errors.js';
 import { createEmbedder } from '../retrieval/create-embedder.js';
 import { readManifest, type Manifest } from '../retrieval/index-store.js';
-import { checkIndex, type IngestSummary } from './ingest.js';
+import { checkIndex, withoutAdvice, type IngestSummary } from './ingest.js';
 import type { Progress } from './progress.js';
 import { runIngest } from './run-ingest.js';
 
@@ -63,9 +63,11 @@ export async function ensureIndex(config: Config, log: Log = toStderr, progress?
     logWarnings(check.notes.warnings, log);
     return chosen;
   }
-  log(`Indexing notes in ${chosen.notesDir} (${check.reason})…`);
+  // The reason's advice to run `npm run ingest -- --rebuild` is what is happening now.
+  const reason = withoutAdvice(check.reason);
+  log(`Indexing notes in ${chosen.notesDir} (${reason})…`);
   const summary = await runIngest(chosen, { notes: check.notes, ...(progress ? { progress } : {}) });
-  logIngest(summary, log);
+  logIngest(summary, log, reason);
   return chosen;
 }
 
@@ -89,8 +91,10 @@ export async function openIndex<T>(config: Config, open: (config: Config) => Pro
   }
 }
 
-function logIngest(summary: IngestSummary, log: Log): void {
-  if (summary.rebuiltBecause) log(`The existing index could not be updated (${summary.rebuiltBecause}), so every note was embedded again.`);
+function logIngest(summary: IngestSummary, log: Log, alreadySaid: string): void {
+  if (summary.rebuiltBecause && !alreadySaid.includes(summary.rebuiltBecause)) {
+    log(`The existing index could not be reused (${summary.rebuiltBecause}), so every note was embedded again.`);
+  }
   logWarnings(summary.warnings, log);
   log(`Indexed ${summary.sections} questions (${summary.chunks} chunks, ${summary.embedded} embedded) in ${summary.seconds.toFixed(1)} s.`);
 }

@@ -40,7 +40,7 @@ export interface IngestSummary {
   /** Files under the notes folder that were not read at all, with why (also among `warnings`). */
   skipped: SkippedFile[];
   /**
-   * Why an existing index could not be updated and everything was embedded again (damaged or inconsistent files,
+   * Why an existing index could not be reused and everything was embedded again (damaged or inconsistent files,
    * another model), or null when it was updated in place or there was none.
    */
   rebuiltBecause: string | null;

@@ -10,7 +10,7 @@ export interface Section {
   heading: string;
   /** The heading without its leading number, trimmed. */
   title: string;
-  /** Heading level, 1 for `#` … 4 for `####`. */
+  /** Heading level, 1 for `#` (or a heading underlined with `===`) … 6 for `######`. */
   level: number;
   /** The answer markdown (trimmed); empty when the notes have no answer yet. */
   answer: string;

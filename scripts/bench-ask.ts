@@ -2,11 +2,11 @@
 // (follow-up resolution, retrieval, sentence selection, composition; no LLM) over the retrieval query set: p50/p95.
 
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../server/config.js';
 import { createServices } from '../server/deps.js';
 import { ensureIndex } from '../server/ingest/ensure-index.js';
 import type { AskInput } from '../server/ask/types.js';
 import { readJsonl } from './read-jsonl.js';
+import { bundledNotesConfig } from './bundled-notes-config.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,7 +25,7 @@ const inputs: AskInput[] = [
   ...questions.slice(0, 20).map((q) => ({ question: '它的缺点呢？', history: [{ question: q }] })),
 ];
 
-const { llm: _ignored, ...config } = loadConfig();
+const { llm: _ignored, ...config } = bundledNotesConfig();
 await ensureIndex(config);
 const { asker } = await createServices(config); // no `llm`: extractive answers only
 

@@ -1,16 +1,16 @@
 // npm run bench:grade — in-process grading latency of the rubric grader (no LLM) over the labelled answers
 // (bundled model, after warm-up): p50 / p95 / p99 in milliseconds. Prints a line and a JSON line.
 
-import { loadConfig } from '../server/config.js';
 import { createGrading } from '../server/grading/create-grader.js';
 import { resolveQuestion } from '../server/grading/resolve-question.js';
 import { quantile } from '../server/grading/statistics.js';
 import { ensureIndex } from '../server/ingest/ensure-index.js';
 import { openSearch } from '../server/retrieval/open-search.js';
 import { gradeInputs } from './bench/fixtures.js';
+import { bundledNotesConfig } from './bundled-notes-config.js';
 
 const rows = gradeInputs();
-const config = loadConfig();
+const config = bundledNotesConfig();
 await ensureIndex(config);
 const search = await openSearch(config);
 const { sections, chunks } = search.index;

@@ -8,7 +8,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../server/config.js';
 import { loadGlossary } from '../server/glossary/load-glossary.js';
 import { chunkSections } from '../server/notes/chunk-sections.js';
 import { loadNotes } from '../server/notes/load-notes.js';
@@ -22,6 +21,7 @@ import { addWords } from '../server/text/tokenize.js';
 import { searchQueries } from './bench/fixtures.js';
 import { generateCorpus } from './bench/generate-corpus.js';
 import { latencySummary, printTable, round } from './bench/stats.js';
+import { bundledNotesConfig } from './bundled-notes-config.js';
 
 const { values } = parseArgs({
   options: {
@@ -35,7 +35,7 @@ const largest = sizes.at(-1)!;
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 const log = (line: string) => console.error(line);
 
-const config = loadConfig();
+const config = bundledNotesConfig();
 const glossary = await loadGlossary(config.glossaryFile);
 addWords(glossary.sets.flatMap((s) => s.terms));
 const embedder = createEmbedder(config);

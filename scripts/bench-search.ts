@@ -1,16 +1,16 @@
 // npm run bench:search — in-process hybrid search latency over the retrieval dev set (bundled model, after
 // warm-up): p50 / p95 / p99 in milliseconds. Prints a table and a JSON line.
 
-import { loadConfig } from '../server/config.js';
 import { ensureIndex } from '../server/ingest/ensure-index.js';
 import { ExactVectorIndex } from '../server/retrieval/exact-vector-index.js';
 import { openSearch } from '../server/retrieval/open-search.js';
 import { questionVectorId } from '../server/retrieval/vector-ids.js';
 import { searchQueries } from './bench/fixtures.js';
 import { printTable } from './bench/stats.js';
+import { bundledNotesConfig } from './bundled-notes-config.js';
 
 const queries = searchQueries();
-const config = loadConfig();
+const config = bundledNotesConfig();
 await ensureIndex(config);
 const { retriever, embedder, index } = await openSearch(config);
 

@@ -6,7 +6,6 @@
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../server/config.js';
 import { BlendedGrader, DEFAULT_BLEND } from '../server/grading/blended-grader.js';
 import { DEFAULT_CALIBRATION, type Calibration } from '../server/grading/calibration.js';
 import { chooseRidge, DEFAULT_FIT, fitOffTopicGate, fitScoreModel, type FeatureSpec } from '../server/grading/fit-calibration.js';
@@ -19,6 +18,7 @@ import { ensureIndex } from '../server/ingest/ensure-index.js';
 import { createChatModel } from '../server/llm/create-chat-model.js';
 import { openSearch } from '../server/retrieval/open-search.js';
 import { readJsonl } from './read-jsonl.js';
+import { bundledNotesConfig } from './bundled-notes-config.js';
 
 interface Row {
   id: string;
@@ -78,7 +78,7 @@ const MODEL_FEATURES: FeatureSpec[] = [
 const CALIBRATION_FILE = 'server/grading/calibration.json';
 
 const rows: Row[] = values.file!.flatMap((file) => readJsonl<Row>(file));
-const config = loadConfig();
+const config = bundledNotesConfig();
 await ensureIndex(config);
 // The search context only: the full services would also open the interview database and build a second bank.
 const search = await openSearch(config);

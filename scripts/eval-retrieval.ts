@@ -9,6 +9,7 @@ import { DEFAULT_HYBRID, type HybridOptions, type ScopeFeatures } from '../serve
 import { openSearch } from '../server/retrieval/open-search.js';
 import type { Retriever } from '../server/retrieval/types.js';
 import { readJsonl } from './read-jsonl.js';
+import { bundledNotesConfig } from './bundled-notes-config.js';
 
 interface Query {
   id: string;
@@ -44,12 +45,9 @@ const { values } = parseArgs({
 });
 
 const queries: Query[] = values.file!.flatMap((file) => readJsonl<Query>(file));
-const config = loadConfig({
-  ...process.env,
-  ...(values.notes
-    ? { NOTES_DIR: values.notes, DATA_DIR: process.env.DATA_DIR ?? `data/eval/${values.notes.replace(/[\\/]+$/, '').replace(/[^\w.-]+/g, '_')}` }
-    : {}),
-});
+const config = values.notes
+  ? loadConfig({ ...process.env, NOTES_DIR: values.notes, DATA_DIR: process.env.DATA_DIR ?? `data/eval/${values.notes.replace(/[\\/]+$/, '').replace(/[^\w.-]+/g, '_')}` })
+  : bundledNotesConfig();
 await ensureIndex(config);
 const search = await openSearch(config);
 

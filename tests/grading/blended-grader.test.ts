@@ -72,8 +72,8 @@ function judgeReply(
 const id = (n: number) => services.sections.find((s: Section) => s.number === n)!.id;
 const GOOD = '空洞卷积也叫扩张卷积，在参数不变的情况下扩大感受野，输出特征图大小不变，3*3的核扩张率为2时感受野和5*5一样但只有9个参数。';
 const WEAK = '空洞卷积就是卷积核中间有洞。';
-// The right terms, false claims: the rubric cannot tell, the LLM can.
-const WRONG = '空洞卷积是在卷积核元素之间插入空洞，它会减小感受野并增加参数量，输出特征图也会比普通卷积小一半。';
+// The right terms, false claims (sigmoid and tanh swapped): the rubric cannot tell, the LLM can.
+const WRONG = 'LSTM 里的门控单元用的是 tanh，因为门需要输出负数来表示反向遗忘；而 sigmoid 用于细胞状态的更新，它的输出范围是 -1 到 1，所以两者其实可以互换。';
 
 runGraderContract('BlendedGrader', {
   grader: async () =>
@@ -120,19 +120,19 @@ describe('BlendedGrader over an OpenAI-compatible HTTP endpoint', () => {
   });
 
   it('lets the LLM lower a grade past the 3-point limit when it quotes the false statements, and reports them', async () => {
-    const rubric = await rubricOnly.grader.grade({ questionId: id(11), answer: WRONG });
+    const rubric = await rubricOnly.grader.grade({ questionId: id(18), answer: WRONG });
     expect(rubric.score!).toBeGreaterThan(3.5);
     const falseClaims = [
-      { quote: '它会减小感受野并增加参数量', correction: '空洞卷积在参数不变的情况下增大感受野。' },
-      { quote: '输出特征图也会比普通卷积小一半', correction: '输出特征图的大小保持不变。' },
+      { quote: 'LSTM 里的门控单元用的是 tanh', correction: '门控单元用 sigmoid，输出 0 到 1 表示开关程度。' },
+      { quote: '它的输出范围是 -1 到 1', correction: 'sigmoid 的输出在 0 到 1 之间。' },
     ];
     server.respond(judgeReply(0.5, { status: 'missed', falseClaims }));
-    const g = await (await overHttp()).grade({ questionId: id(11), answer: WRONG });
+    const g = await (await overHttp()).grade({ questionId: id(18), answer: WRONG });
     expect(g.score).toBeCloseTo(0.2 * rubric.score! + 0.8 * 0.5, 1);
     expect(g.verdict).toBe('weak');
     expect(g.corrections).toEqual([
-      { said: '它会减小感受野并增加参数量', notes: '空洞卷积在参数不变的情况下增大感受野。' },
-      { said: '输出特征图也会比普通卷积小一半', notes: '输出特征图的大小保持不变。' },
+      { said: 'LSTM 里的门控单元用的是 tanh', notes: '门控单元用 sigmoid，输出 0 到 1 表示开关程度。' },
+      { said: '它的输出范围是 -1 到 1', notes: 'sigmoid 的输出在 0 到 1 之间。' },
     ]);
     expect(g.notice).toBeUndefined();
   });

@@ -11,20 +11,10 @@ import { loadIndex } from '../../server/retrieval/index-store.js';
 import type { Embedder } from '../../server/retrieval/types.js';
 import { testConfig } from '../support/test-config.js';
 import { makeLabelsInconsistent } from './inconsistent-index.js';
+import { seededRandom } from '../../server/model/random.js';
 
 const model = createEmbedder(testConfig());
 
-/** A small deterministic PRNG (mulberry32): a failing edit sequence can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function workspace() {
   const root = mkdtempSync(path.join(tmpdir(), 'ingest-edits-'));
@@ -53,7 +43,7 @@ describe('ingest over long sequences of edits', () => {
   // Regression (QA): the fourth of four ordinary edits failed with "Hnswlib Error: Label not found" and the index
   // stayed broken; a random-edit fuzzer failed within 10 edits, also with "element is already deleted".
   it.each([1, 2, 3])('keeps every live chunk findable through 80 random file writes, rewrites and deletions (seed %i)', { timeout: 120_000 }, async (seed) => {
-    const rnd = random(seed);
+    const rnd = seededRandom(seed);
     const ws = workspace();
     let generation = 0;
     const write = (name: string) => {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliveryMetrics } from '../../server/interview/delivery-metrics.js';
 import { renderReportMarkdown } from '../../server/interview/report-markdown.js';
-import type { QuestionReport, SessionReport } from '../../server/interview/session-report.js';
+import type { SessionReport } from '../../server/interview/session-report.js';
+import { questionReport } from '../support/question-report.js';
 
 const metrics = (over: Partial<DeliveryMetrics>): DeliveryMetrics => ({
   length: 60,
@@ -17,26 +18,7 @@ const metrics = (over: Partial<DeliveryMetrics>): DeliveryMetrics => ({
   ...over,
 });
 
-const question = (position: number, over: Partial<QuestionReport>): QuestionReport => ({
-  position,
-  questionId: `q${position}`,
-  number: position + 1,
-  heading: `${position + 1}. 问题${position}`,
-  topics: ['cnn'],
-  hasReference: true,
-  outcome: 'answered',
-  answer: null,
-  score: null,
-  verdict: null,
-  covered: [],
-  partial: [],
-  missed: [],
-  feedback: null,
-  durationMs: null,
-  metrics: null,
-  followUp: null,
-  ...over,
-});
+const question = questionReport;
 
 /** Every branch the renderer has: each verdict kind, a scored and a skipped follow-up, fillers, all three weak reasons. */
 const full: SessionReport = {

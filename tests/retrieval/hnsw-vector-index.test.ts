@@ -7,18 +7,8 @@ import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { describe, expect, it } from 'vitest';
 import { HnswVectorIndex } from '../../server/retrieval/hnsw-vector-index.js';
+import { seededRandom } from '../../server/model/random.js';
 
-/** A small deterministic PRNG (mulberry32), so a failing sequence can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function unitVector(rnd: () => number, dims: number): Float32Array {
   const v = Float32Array.from({ length: dims }, () => rnd() - 0.5);
@@ -36,14 +26,14 @@ function expectHolds(index: HnswVectorIndex, live: Map<string, Float32Array>, wh
     expect(top?.id, `${where}: ${id}`).toBe(id);
     expect(top!.score, `${where}: ${id}`).toBeCloseTo(1, 4);
   }
-  expect(new Set(index.search(unitVector(random(1), 16), live.size + 5).map((h) => h.id)), where).toEqual(new Set(live.keys()));
+  expect(new Set(index.search(unitVector(seededRandom(1), 16), live.size + 5).map((h) => h.id)), where).toEqual(new Set(live.keys()));
 }
 
 describe('HnswVectorIndex under long random edit sequences', () => {
   // Regression: reusing a freed label through hnswlib's replace-deleted mode let hnswlib fill another deleted slot
   // and drop that slot's label, so a later edit failed with "Label not found" or "already deleted" (QA, 4 edits).
   it.each([1, 2, 3, 42])('keeps every live id findable through 1,500 random upserts, updates and removals (seed %i)', async (seed) => {
-    const rnd = random(seed);
+    const rnd = seededRandom(seed);
     const dims = 16;
     let index = new HnswVectorIndex(dims, undefined, 8);
     const live = new Map<string, Float32Array>();
@@ -70,7 +60,7 @@ describe('HnswVectorIndex under long random edit sequences', () => {
   });
 
   it('reuses the slots of removed ids, so churn does not grow the index', async () => {
-    const rnd = random(7);
+    const rnd = seededRandom(7);
     const index = new HnswVectorIndex(8, undefined, 4);
     const ids = Array.from({ length: 50 }, (_, i) => `a${i}`);
     index.upsert(ids, ids.map(() => unitVector(rnd, 8)));
@@ -88,7 +78,7 @@ describe('HnswVectorIndex under long random edit sequences', () => {
   });
 
   it('compacts to the live vectors only, keeping each id findable by its own vector', () => {
-    const rnd = random(11);
+    const rnd = seededRandom(11);
     const index = new HnswVectorIndex(16, undefined, 8);
     const ids = Array.from({ length: 300 }, (_, i) => `c${i}`);
     const vectors = ids.map(() => unitVector(rnd, 16));
@@ -106,7 +96,7 @@ describe('HnswVectorIndex.load on an inconsistent index', () => {
     // Replays what the index did before the fix, with hnswlib directly: removed labels go on a free list and are
     // reused with replaceDeleted, with a save and load between edits, until hnswlib has filled a slot other than
     // the label's own (which it may do whenever more than one slot is free).
-    const rnd = random(5);
+    const rnd = seededRandom(5);
     const dims = 8;
     let raw = new hnswlib.HierarchicalNSW('cosine', dims);
     raw.initIndex(64, 16, 200, 100, true);

@@ -10,32 +10,15 @@ import { HealthProvider } from '../../web/src/hooks/use-health.js';
 import { I18nProvider, type Lang } from '../../web/src/i18n.js';
 import { RouterProvider } from '../../web/src/router.js';
 import { ProgressScreen } from '../../web/src/screens/progress-screen.js';
+import { questionReport } from '../support/question-report.js';
 
 // recharts needs a laid-out page (jsdom has none): the chart shows the data it was given instead.
 vi.mock('../../web/src/components/topic-score-chart.js', () => ({
   default: ({ data }: TopicScoreChartProps) => <div data-testid="chart">{data.map((d) => `${d.name}=${d.score}`).join(';')}</div>,
 }));
 
-const question = (position: number, over: Partial<SessionReportResponse['questions'][number]>): SessionReportResponse['questions'][number] => ({
-  position,
-  questionId: `q${position}`,
-  number: position + 1,
-  heading: `${position + 1}. 问题${position}`,
-  topics: ['cnn'],
-  hasReference: true,
-  outcome: 'answered',
-  answer: null,
-  score: null,
-  verdict: null,
-  covered: [],
-  partial: [],
-  missed: [],
-  feedback: null,
-  durationMs: null,
-  metrics: null,
-  followUp: null,
-  ...over,
-});
+const question = (position: number, over: Partial<SessionReportResponse['questions'][number]>): SessionReportResponse['questions'][number] =>
+  questionReport(position, over);
 
 /** Numbers as the server sent them; some (4.2 overall, 7.5 for a topic) could not be worked out from the questions shown. */
 const report: SessionReportResponse = {

@@ -9,8 +9,11 @@ import { createChatModel } from './llm/create-chat-model.js';
 import { openSearch } from './retrieval/open-search.js';
 import type { Services } from './services.js';
 
-/** Opens the index and builds every service. The index must exist (see ensureIndex). */
-export async function createServices(config: Config): Promise<Services> {
+/**
+ * Opens the index and builds every service. The index must exist (see ensureIndex); `notes.warnings` are what
+ * preparing it found skipped in the notes (openIndex passes them), shown to web users by GET /api/health.
+ */
+export async function createServices(config: Config, notes: { warnings: string[] } = { warnings: [] }): Promise<Services> {
   const search = await openSearch(config);
   const { sections } = search.index;
   const chat = createChatModel(config);
@@ -36,5 +39,6 @@ export async function createServices(config: Config): Promise<Services> {
     asker,
     grader,
     ...interview,
+    notesWarnings: notes.warnings,
   };
 }

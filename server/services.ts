@@ -27,6 +27,11 @@ export interface Services {
   questions: QuestionCatalog;
   /** Mock interview sessions, spaced review and progress. */
   interview: InterviewService;
+  /**
+   * What in the notes folder was skipped when the index was prepared (a file not UTF-8 or not markdown, a heading
+   * without a space…), one line each as the console says it; empty when nothing was. GET /api/health shows them.
+   */
+  notesWarnings: string[];
 }
 
 type State = { status: 'indexing'; message: string } | { status: 'ready'; services: Services } | { status: 'error'; message: string };

@@ -48,6 +48,10 @@ export const healthResponse = z.object({
   chunks: z.number(),
   sections: z.number(),
   llm: z.object({ configured: z.boolean(), model: z.string().nullable() }),
+  /** What in the notes was skipped (a file not UTF-8, a heading without a space…), the first few; empty when none. */
+  warnings: z.array(z.string()).optional(),
+  /** How many warnings there are in all (more than `warnings` holds when they were capped). */
+  warningsTotal: z.number().int().nonnegative().optional(),
 });
 export type HealthResponse = z.infer<typeof healthResponse>;
 

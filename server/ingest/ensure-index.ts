@@ -51,43 +51,61 @@ async function lastIndexed(indexRoot: string): Promise<Manifest | null> {
   return newest;
 }
 
+/** The notes folder used, and what in it was skipped (a file not UTF-8, not markdown, a heading without a space…). */
+export interface PreparedIndex {
+  config: Config;
+  /** Every warning of the notes, one line each (`file:line: reason`), as logged. */
+  warnings: string[];
+}
+
 /**
  * Builds or updates the index only when it is missing or stale, logging why, and logs the notes' warnings (skipped
  * files and the like) every time. Returns the config with the notes folder used.
  */
 export async function ensureIndex(config: Config, log: Log = toStderr, progress?: Progress): Promise<Config> {
+  return (await prepareIndex(config, log, progress)).config;
+}
+
+/** ensureIndex, also returning the notes' warnings so that the server can show them to web users. */
+export async function prepareIndex(config: Config, log: Log = toStderr, progress?: Progress): Promise<PreparedIndex> {
   const chosen = await chooseNotesDir(config, log);
   const modelId = createEmbedder(chosen).modelId;
   const check = await checkIndex({ notesDir: chosen.notesDir, indexDir: chosen.indexDir, glossaryFile: chosen.glossaryFile, modelId });
   if (!check.reason) {
     logWarnings(check.notes.warnings, log);
-    return chosen;
+    return { config: chosen, warnings: check.notes.warnings };
   }
   // The reason's advice to run `npm run ingest -- --rebuild` is what is happening now.
   const reason = withoutAdvice(check.reason);
   log(`Indexing notes in ${chosen.notesDir} (${reason})…`);
   const summary = await runIngest(chosen, { notes: check.notes, ...(progress ? { progress } : {}) });
   logIngest(summary, log, reason);
-  return chosen;
+  return { config: chosen, warnings: summary.warnings };
 }
 
 /**
- * ensureIndex, then `open`. An index that looks current but cannot be opened (a file truncated, corrupted, missing
- * or inconsistent) is rebuilt from the notes once — what its error would tell the user to run — so that commands
- * and the server recover by themselves.
+ * ensureIndex, then `open` (given the notes' warnings too). An index that looks current but cannot be opened (a file
+ * truncated, corrupted, missing or inconsistent) is rebuilt from the notes once — what its error would tell the user
+ * to run — so that commands and the server recover by themselves.
  */
-export async function openIndex<T>(config: Config, open: (config: Config) => Promise<T>, options: { log?: Log; progress?: Progress } = {}): Promise<{ config: Config; opened: T }> {
+export async function openIndex<T>(
+  config: Config,
+  open: (config: Config, prepared: PreparedIndex) => Promise<T>,
+  options: { log?: Log; progress?: Progress } = {},
+): Promise<{ config: Config; opened: T; warnings: string[] }> {
   const log = options.log ?? toStderr;
-  const chosen = await ensureIndex(config, log, options.progress);
+  const prepared = await prepareIndex(config, log, options.progress);
+  const chosen = prepared.config;
   try {
-    return { config: chosen, opened: await open(chosen) };
+    return { ...prepared, opened: await open(chosen, prepared) };
   } catch (error) {
     if (!(error instanceof IndexError)) throw error;
     log(error.message);
     log('Rebuilding the index from the notes now (the same as `npm run ingest -- --rebuild`)…');
     const summary = await runIngest(chosen, { rebuild: true, ...(options.progress ? { progress: options.progress } : {}) });
     log(`Rebuilt the index: ${summary.sections} questions (${summary.chunks} chunks) in ${summary.seconds.toFixed(1)} s.`);
-    return { config: chosen, opened: await open(chosen) };
+    const rebuilt: PreparedIndex = { config: chosen, warnings: summary.warnings };
+    return { ...rebuilt, opened: await open(chosen, rebuilt) };
   }
 }
 

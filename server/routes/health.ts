@@ -1,13 +1,19 @@
-// GET /api/health — whether the index is ready, which model it uses, and whether an LLM is configured.
+// GET /api/health — whether the index is ready, which model it uses, whether an LLM is configured, and what in the
+// notes was skipped when the index was prepared.
 
 import { Hono } from 'hono';
 import type { HealthResponse } from '../api/schemas.js';
 import type { AppDeps } from '../app.js';
 
+// The page lists them for the user to fix, and health is polled: enough to show what kind of problems there are
+// (the same number the console logs); `warningsTotal` says how many more, which `npm run ingest` lists.
+const MAX_HEALTH_WARNINGS = 20;
+
 export function healthRoutes(deps: AppDeps) {
   return new Hono().get('/', (c) => {
     const state = deps.services.peek();
     const services = state.status === 'ready' ? state.services : null;
+    const warnings = services?.notesWarnings ?? [];
     const body: HealthResponse = {
       ready: services !== null,
       status: state.status,
@@ -16,6 +22,8 @@ export function healthRoutes(deps: AppDeps) {
       chunks: services?.chunks.length ?? 0,
       sections: services?.sections.length ?? 0,
       llm: { configured: deps.llmModel !== null, model: deps.llmModel },
+      warnings: warnings.slice(0, MAX_HEALTH_WARNINGS),
+      warningsTotal: warnings.length,
     };
     return c.json(body, 200);
   });

@@ -5,9 +5,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig, type Config } from '../../server/config.js';
 import { NotesError } from '../../server/errors.js';
-import { ensureIndex, openIndex } from '../../server/ingest/ensure-index.js';
+import { ensureIndex, openIndex, type PreparedIndex } from '../../server/ingest/ensure-index.js';
 import { openSearch } from '../../server/retrieval/open-search.js';
 import { makeLabelsInconsistent } from './inconsistent-index.js';
 
@@ -103,5 +103,21 @@ describe('opening an index that cannot be opened', () => {
     expect(log.text()).toContain('Rebuilding the index from the notes now (the same as `npm run ingest -- --rebuild`)…');
     expect(log.text()).toMatch(/Rebuilt the index: 2 questions/);
     expect((await opened.retriever.retrieve('what is dropout')).hits[0]!.heading).toBe('1. What is dropout?');
+  });
+
+  it('hands the notes\' warnings to open, also after rebuilding an index that cannot be opened', async () => {
+    const notes = notesFolder({ ...ENGLISH, 'todo.txt': '## Not read\n' });
+    const config = loadConfig({ DATA_DIR: dataDir(), NOTES_DIR: notes });
+    const expected = ['todo.txt: not a markdown file, skipped; rename it to .md to include it.'];
+    const first = await openIndex(config, async (_config, prepared) => prepared.warnings, { log: () => {} });
+    expect(first).toMatchObject({ warnings: expected, opened: expected });
+
+    makeLabelsInconsistent(config.indexDir);
+    const openWithWarnings = async (c: Config, prepared: PreparedIndex) => {
+      await openSearch(c);
+      return prepared.warnings;
+    };
+    const rebuilt = await openIndex(config, openWithWarnings, { log: () => {} });
+    expect(rebuilt).toMatchObject({ warnings: expected, opened: expected });
   });
 });

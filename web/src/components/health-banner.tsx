@@ -1,10 +1,12 @@
-// The strip under the header that says when the tutor cannot work yet: index building, index broken, server down.
+// The strip under the header that says when the tutor cannot work yet (index building, index broken, server down)
+// and, once it can, what in the notes was skipped.
 
 import { useState, type FormEvent } from 'react';
 import { accessToken } from '../api.js';
 import { useHealth } from '../hooks/use-health.js';
 import { useI18n } from '../i18n.js';
 import { LabelledInput } from './labelled-input.js';
+import { NotesWarningsNotice } from './notes-warnings-notice.js';
 import { Notice, RetryNotice } from './status.js';
 
 export function HealthBanner() {
@@ -12,7 +14,7 @@ export function HealthBanner() {
   const { state, refresh } = useHealth();
   const [token, setToken] = useState('');
 
-  if (state.kind === 'ready') return null;
+  if (state.kind === 'ready') return <NotesWarningsNotice health={state.health} />;
   const saveToken = (event: FormEvent) => {
     event.preventDefault();
     accessToken.set(token.trim() || null);

@@ -34,6 +34,12 @@ export const en: Messages = {
   healthTokenHint: 'This tutor was started with TUTOR_TOKEN. Enter the token (kept in this browser only).',
   healthTokenLabel: 'Access token',
   healthTokenSave: 'Save and connect',
+  notesWarningsTitleOne: 'A file or heading in your notes was skipped',
+  notesWarningsTitle: '{n} files or headings in your notes were skipped',
+  notesWarningsHint: 'Questions in them may be missing from Interview, Ask and Notes. Fix the notes, then restart the tutor.',
+  notesWarningsDetails: 'See details',
+  notesWarningsMore: '… and {n} more (npm run ingest lists them all)',
+  notesWarningsDismiss: 'Dismiss',
 
   errOfflineTitle: 'Cannot reach the server',
   errOfflineHint: 'Make sure npm start is still running, then try again. What you typed is kept.',

@@ -32,6 +32,12 @@ export const zh = {
   healthTokenHint: '这个导师服务设置了 TUTOR_TOKEN。请输入令牌（只保存在本浏览器中）。',
   healthTokenLabel: '访问令牌',
   healthTokenSave: '保存并连接',
+  notesWarningsTitleOne: '笔记中有 1 个文件或标题被跳过',
+  notesWarningsTitle: '笔记中有 {n} 个文件或标题被跳过',
+  notesWarningsHint: '其中的题目可能不会出现在面试、提问和笔记中。修改笔记后重新启动导师即可。',
+  notesWarningsDetails: '查看详情',
+  notesWarningsMore: '……还有 {n} 条（运行 npm run ingest 可查看全部）',
+  notesWarningsDismiss: '知道了',
 
   errOfflineTitle: '连接不上服务器',
   errOfflineHint: '请确认 npm start 仍在运行，然后重试。你已输入的内容不会丢失。',

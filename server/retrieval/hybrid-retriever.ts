@@ -4,9 +4,10 @@
 import type { Glossary } from '../glossary/glossary.js';
 import type { Chunk, Section } from '../notes/types.js';
 import { normalizeText } from '../text/normalize.js';
+import { stemUncached } from '../text/stem.js';
 import { wordSpecificity } from '../text/word-specificity.js';
 import { sectionOfQuestionVector } from './vector-ids.js';
-import { conceptPresence, containsConcept, queryConcepts, type Concept } from './query-concepts.js';
+import { conceptPresence, containsStemmed, queryConcepts, type Concept } from './query-concepts.js';
 import type { Embedder, KeywordIndex, Retrieval, Retriever, RetrieverName, SectionHit, VectorIndex } from './types.js';
 
 export interface HybridWeights {
@@ -71,6 +72,7 @@ export interface ScopeFeatures {
 
 interface SectionInfo {
   section: Section;
+  /** Normalised and stemmed (stemUncached): only ever searched for concepts. */
   heading: string;
   body: string;
   intents: Set<string>;
@@ -96,9 +98,9 @@ export class HybridRetriever implements Retriever {
     private readonly options: HybridOptions = DEFAULT_HYBRID,
   ) {
     for (const s of deps.sections) {
-      const heading = normalizeText(s.title);
+      const heading = stemUncached(normalizeText(s.title));
       // A question with no answer yet is all heading; scoring its body as empty would rank it below every neighbour.
-      this.sections.set(s.id, { section: s, heading, body: normalizeText(s.answer) || heading, intents: deps.glossary.intents(s.title) });
+      this.sections.set(s.id, { section: s, heading, body: stemUncached(normalizeText(s.answer)) || heading, intents: deps.glossary.intents(s.title) });
     }
     for (const c of deps.chunks) this.chunks.set(c.id, c);
     this.allText = [...this.sections.values()].map((s) => `${s.heading}\n${s.body}`).join('\n');
@@ -176,7 +178,7 @@ export class HybridRetriever implements Retriever {
     // …and everyday words (理解, 一步步, "work") say little about whether the notes cover a question.
     const scopeWeight = (c: Concept) => weightOf(c) * (c.forms.length === 1 ? wordSpecificity(c.said) : 1);
     const scopeTotal = topical.reduce((a, c) => a + scopeWeight(c), 0) || 1;
-    const strictCoverageIn = (text: string) => topical.reduce((a, t) => a + (containsConcept(text, t) ? scopeWeight(t) : 0), 0) / scopeTotal;
+    const strictCoverageIn = (stemmed: string) => topical.reduce((a, t) => a + (containsStemmed(stemmed, t) ? scopeWeight(t) : 0), 0) / scopeTotal;
     const max = weights.dense + weights.keyword + weights.heading + weights.body + weights.intent;
     const scored = [...candidates.values()].map((c) => {
       const inHeading = coverageIn(c.info.heading);
@@ -219,7 +221,7 @@ export class HybridRetriever implements Retriever {
     const key = concept.forms.join('|');
     let found = this.presence.get(key);
     if (found === undefined) {
-      found = containsConcept(this.allText, concept);
+      found = containsStemmed(this.allText, concept);
       if (this.presence.size > 50_000) this.presence.clear();
       this.presence.set(key, found);
     }
@@ -237,7 +239,7 @@ export class HybridRetriever implements Retriever {
     const cached = this.weights.get(key);
     if (cached !== undefined) return cached;
     let df = 0;
-    for (const s of this.sections.values()) if (containsConcept(s.heading, concept) || containsConcept(s.body, concept)) df++;
+    for (const s of this.sections.values()) if (containsStemmed(s.heading, concept) || containsStemmed(s.body, concept)) df++;
     const rarest = Math.log(1 + this.sections.size);
     let weight = Math.log(1 + this.sections.size / Math.max(df, 1));
     if (df === 0) {

@@ -9,8 +9,9 @@ const porter2 = createRequire(import.meta.url)('wink-porter2-stemmer') as (word:
 // A bounded memo: a handful of vocabulary words recur endlessly, and Porter2 runs a dozen regexes per word.
 const stems = new Map<string, string>();
 const texts = new Map<string, string>();
-// Section texts are looked up again on every query (coverage of each candidate); 200k entries holds the heading and
-// body of every section of the 100k-chunk benchmark while keeping a long-running server's footprint fixed.
+// Texts of the notes are looked up again on every question (the Ask excerpts and their scoring; the retriever keeps
+// its sections stemmed itself); 200k entries hold a heading and body for every section of the 100k-chunk benchmark
+// while keeping a long-running server's footprint fixed.
 const MAX_TEXTS = 200_000;
 
 /**
@@ -39,11 +40,16 @@ export function stemWord(word: string): string {
 export function stemText(normalized: string): string {
   let out = texts.get(normalized);
   if (out === undefined) {
-    out = normalized.replace(/([a-z0-9])-(?=[a-z0-9])/g, '$1 ').replace(/[a-z0-9]+/g, stemWord);
+    out = stemUncached(normalized);
     if (texts.size >= MAX_TEXTS) texts.clear();
     texts.set(normalized, out);
   }
   return out;
+}
+
+/** stemText without remembering the text, for texts the caller keeps stemmed itself (the retriever's sections). */
+export function stemUncached(normalized: string): string {
+  return normalized.replace(/([a-z0-9])-(?=[a-z0-9])/g, '$1 ').replace(/[a-z0-9]+/g, stemWord);
 }
 
 /**

@@ -14,6 +14,9 @@ export interface Concept {
   said: string;
   /** Broader head words of the forms, computed on first use. */
   heads?: string[];
+  /** The forms and the heads as stemText sees them, computed on first use: a concept is looked for in every section. */
+  stemmedForms?: string[];
+  stemmedHeads?: string[];
 }
 
 /**
@@ -57,7 +60,8 @@ export function queryConcepts(query: string, glossary: Glossary, options: { corr
 export function conceptPresence(stemmed: string, concept: Concept): number {
   if (containsStemmed(stemmed, concept)) return 1;
   const heads = concept.heads ?? (concept.heads = headsOf(concept.forms));
-  return heads.length > 0 && containsStemmed(stemmed, { said: concept.said, forms: heads }) ? 0.5 : 0;
+  const stemmedHeads = concept.stemmedHeads ?? (concept.stemmedHeads = heads.flatMap(stemmedVariants));
+  return stemmedHeads.length > 0 && holdsAny(stemmed, stemmedHeads) ? 0.5 : 0;
 }
 
 function headsOf(forms: string[]): string[] {
@@ -83,7 +87,12 @@ export function containsConcept(text: string, concept: Concept): boolean {
  * stemming every section again on a query's first sight of a concept cost over a second at 100k sections.
  */
 export function containsStemmed(stemmed: string, concept: Concept): boolean {
-  return concept.forms.some((f) => stemmedVariants(f).some((form) => {
+  return holdsAny(stemmed, concept.stemmedForms ?? (concept.stemmedForms = concept.forms.flatMap(stemmedVariants)));
+}
+
+/** Whether the stemmed text holds any of the stemmed forms; English ones only as whole words. */
+function holdsAny(stemmed: string, forms: string[]): boolean {
+  return forms.some((form) => {
     let at = stemmed.indexOf(form);
     while (at !== -1) {
       if (/\p{Script=Han}/u.test(form)) return true;
@@ -93,5 +102,5 @@ export function containsStemmed(stemmed: string, concept: Concept): boolean {
       at = stemmed.indexOf(form, at + 1);
     }
     return false;
-  }));
+  });
 }

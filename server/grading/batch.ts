@@ -34,7 +34,7 @@ export async function gradeBatchLine(text: string, deps: { grader: Grader; secti
   const ref = String(question).trim();
   const resolved = resolveQuestion(deps.sections, ref);
   // An id or a number must name a question; other text that is not a heading is graded as a free question.
-  if ('error' in resolved && (/^\d+$/.test(ref) || /^q_[0-9a-f]{12}/.test(ref) || ref === '')) return { id, error: resolved.error };
+  if ('error' in resolved && resolved.named) return { id, error: resolved.error };
   try {
     const grade = await deps.grader.grade('section' in resolved ? { questionId: resolved.section.id, answer } : { question: ref, answer });
     return { id, questionId: 'section' in resolved ? resolved.section.id : null, ...grade };

@@ -16,8 +16,9 @@ export type Log = (line: string) => void;
 
 const toStderr: Log = (line) => console.error(line);
 
-// Enough to see what kind of problems there are without burying the rest of the output; ingest lists them all.
-const MAX_WARNINGS_LOGGED = 20;
+// Enough to see what kind of problems there are without burying the rest of the output (the console's and the
+// web page's); ingest lists them all.
+export const MAX_WARNINGS_SHOWN = 20;
 
 /**
  * The config with the notes folder to use: the one chosen (NOTES_DIR or `--notes DIR`), else the folder the index
@@ -118,6 +119,6 @@ function logIngest(summary: IngestSummary, log: Log, alreadySaid: string): void 
 }
 
 function logWarnings(warnings: string[], log: Log): void {
-  warnings.slice(0, MAX_WARNINGS_LOGGED).forEach((w) => log(`warning: ${w}`));
-  if (warnings.length > MAX_WARNINGS_LOGGED) log(`… and ${warnings.length - MAX_WARNINGS_LOGGED} more warnings (\`npm run ingest\` lists them all).`);
+  warnings.slice(0, MAX_WARNINGS_SHOWN).forEach((w) => log(`warning: ${w}`));
+  if (warnings.length > MAX_WARNINGS_SHOWN) log(`… and ${warnings.length - MAX_WARNINGS_SHOWN} more warnings (\`npm run ingest\` lists them all).`);
 }

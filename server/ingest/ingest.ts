@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Glossary } from '../glossary/glossary.js';
 import { chunkSections } from '../notes/chunk-sections.js';
-import { loadNotes, type LoadedNotes, type SkippedFile } from '../notes/load-notes.js';
+import { loadNotes, type LoadedNotes } from '../notes/load-notes.js';
 import type { Chunk, Section } from '../notes/types.js';
 import { DEFAULT_HNSW, HnswVectorIndex } from '../retrieval/hnsw-vector-index.js';
 import { questionVectorId } from '../retrieval/vector-ids.js';
@@ -37,8 +37,6 @@ export interface IngestSummary {
   seconds: number;
   /** What in the notes was skipped or looks wrong, each as `file[:line]: message`. */
   warnings: string[];
-  /** Files under the notes folder that were not read at all, with why (also among `warnings`). */
-  skipped: SkippedFile[];
   /**
    * Why an existing index could not be reused and everything was embedded again (damaged or inconsistent files,
    * another model), or null when it was updated in place or there was none.
@@ -118,7 +116,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     modelId: options.embedder.modelId,
     seconds: (performance.now() - started) / 1000,
     warnings: notes.warnings,
-    skipped: notes.skipped,
     rebuiltBecause,
     manifest,
   };
@@ -163,12 +160,7 @@ async function updateVectors(
   return index;
 }
 
-/** Why the index needs (re)building, or null when it is current for these notes, glossary and model. */
-export async function staleness(options: StalenessOptions): Promise<string | null> {
-  return (await checkIndex(options)).reason;
-}
-
-export type StalenessOptions = Pick<IngestOptions, 'notesDir' | 'indexDir' | 'glossaryFile'> & { modelId: string };
+type IndexCheckOptions = Pick<IngestOptions, 'notesDir' | 'indexDir' | 'glossaryFile'> & { modelId: string };
 
 export interface IndexCheck {
   /** Why the index needs (re)building, or null when it is current. */
@@ -181,7 +173,7 @@ export interface IndexCheck {
  * Whether the index is current for these notes, glossary and model, with the notes it read to tell. The notes are
  * read first, so that a problem with them (no markdown files, no questions) is the first thing a command reports.
  */
-export async function checkIndex(options: StalenessOptions): Promise<IndexCheck> {
+export async function checkIndex(options: IndexCheckOptions): Promise<IndexCheck> {
   const notes = await loadNotes(options.notesDir);
   let manifest: Manifest | null;
   try {

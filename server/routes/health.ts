@@ -4,10 +4,7 @@
 import { Hono } from 'hono';
 import type { HealthResponse } from '../api/schemas.js';
 import type { AppDeps } from '../app.js';
-
-// The page lists them for the user to fix, and health is polled: enough to show what kind of problems there are
-// (the same number the console logs); `warningsTotal` says how many more, which `npm run ingest` lists.
-const MAX_HEALTH_WARNINGS = 20;
+import { MAX_WARNINGS_SHOWN } from '../ingest/ensure-index.js';
 
 export function healthRoutes(deps: AppDeps) {
   return new Hono().get('/', (c) => {
@@ -22,7 +19,8 @@ export function healthRoutes(deps: AppDeps) {
       chunks: services?.chunks.length ?? 0,
       sections: services?.sections.length ?? 0,
       llm: { configured: deps.llmModel !== null, model: deps.llmModel },
-      warnings: warnings.slice(0, MAX_HEALTH_WARNINGS),
+      // As many as the console shows; `warningsTotal` says how many more, which `npm run ingest` lists.
+      warnings: warnings.slice(0, MAX_WARNINGS_SHOWN),
       warningsTotal: warnings.length,
     };
     return c.json(body, 200);

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingest, staleness } from '../../server/ingest/ingest.js';
+import { checkIndex, ingest } from '../../server/ingest/ingest.js';
 import { loadIndex, readManifest } from '../../server/retrieval/index-store.js';
 import type { Embedder } from '../../server/retrieval/types.js';
 import { createEmbedder } from '../../server/retrieval/create-embedder.js';
@@ -50,11 +50,11 @@ describe('ingest', () => {
     const again = await ingest({ ...ws, embedder: second });
     expect(second.embedded).toHaveLength(0);
     expect(again.reused).toBe(summary.embedded);
-    expect(await staleness({ ...ws, modelId: model.modelId })).toBeNull();
+    expect((await checkIndex({ ...ws, modelId: model.modelId })).reason).toBeNull();
 
     const file = path.join(ws.notesDir, 'deep-learning-interview-notes.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('空洞卷积也叫扩张卷积', '空洞卷积又名扩张卷积'));
-    expect(await staleness({ ...ws, modelId: model.modelId })).toMatch(/notes changed/);
+    expect((await checkIndex({ ...ws, modelId: model.modelId })).reason).toMatch(/notes changed/);
     const third = new CountingEmbedder(model);
     const edited = await ingest({ ...ws, embedder: third });
     expect(third.embedded).toHaveLength(1);
